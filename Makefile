@@ -1,0 +1,28 @@
+# The two commands of the README: `make build` (main job on the bundled samples) and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DBT_DUCKDB_PATH ?= warehouse/customer_value.duckdb
+export DBT_DUCKDB_PATH
+export DBT_PROFILES_DIR := $(CURDIR)
+export DBT_SEND_ANONYMOUS_USAGE_STATS := False
+
+.PHONY: install build test clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+install: $(BIN)/.installed
+
+build: install
+	mkdir -p $(dir $(DBT_DUCKDB_PATH))
+	$(BIN)/dbt build
+	$(BIN)/python -m customer_value.summary "$(DBT_DUCKDB_PATH)"
+
+test: install
+	$(BIN)/pytest
+
+clean:
+	rm -rf target logs warehouse

@@ -1,0 +1,1 @@
+"""Deterministic generators for sample input folders in the exact published file formats."""

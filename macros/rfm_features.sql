@@ -1,0 +1,88 @@
+{#-
+    RFM features for any per-order relation: one row per customer with
+    reference_date, first_purchase_at, last_purchase_at, recency_days, frequency, monetary.
+
+    orders               relation (ref) with one row per order
+    customer_key         column identifying the person
+    order_key            column identifying the order (frequency counts distinct values)
+    ordered_at           purchase timestamp or date column
+    amount               money per order; null counts as 0 (an order without payment adds nothing)
+    where                optional SQL predicate selecting the orders that count (e.g. delivered only)
+    reference_day_offset reference date = day of the latest counted order + this many days, at midnight.
+                         1 reproduces the Olist notebook (the day after the last purchase); 0 makes the
+                         last day of the data the reference date (EcomX).
+
+    recency_days is the floor of the exact time difference in days, as pandas' Timedelta.days does:
+    a purchase at 15:00 the evening before the reference midnight is 0 days old, not 1.
+-#}
+{% macro rfm_features(orders, customer_key, order_key, ordered_at, amount, where=none, reference_day_offset=1) %}
+
+with
+
+counted_orders as (
+
+    select
+        {{ customer_key }} as customer_key,
+        {{ order_key }} as order_key,
+        cast({{ ordered_at }} as timestamp) as ordered_at,
+        coalesce({{ amount }}, 0) as amount
+
+    from {{ orders }}
+    where {{ customer_key }} is not null
+    {%- if where is not none %}
+        and ({{ where }})
+    {%- endif %}
+
+),
+
+reference as (
+
+    select
+        cast(
+            {{ dbt.dateadd('day', reference_day_offset, dbt.date_trunc('day', 'max(ordered_at)')) }}
+            as date
+        ) as reference_date
+
+    from counted_orders
+
+),
+
+per_customer as (
+
+    select
+        customer_key,
+        min(ordered_at) as first_purchase_at,
+        max(ordered_at) as last_purchase_at,
+        count(distinct order_key) as frequency,
+        sum(amount) as monetary
+
+    from counted_orders
+    group by customer_key
+
+),
+
+final as (
+
+    select
+        per_customer.customer_key as {{ customer_key }},
+        reference.reference_date,
+        per_customer.first_purchase_at,
+        per_customer.last_purchase_at,
+        cast(
+            floor(
+                {{ dbt.datediff('per_customer.last_purchase_at', 'cast(reference.reference_date as timestamp)', 'second') }}
+                / 86400.0
+            ) as integer
+        ) as recency_days,
+        per_customer.frequency,
+        per_customer.monetary
+
+    from per_customer
+    cross join reference
+
+)
+
+select * from final
+order by {{ customer_key }}
+
+{% endmacro %}

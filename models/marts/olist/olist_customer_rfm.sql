@@ -1,0 +1,11 @@
+{{
+    rfm_features(
+        orders=ref('fct_olist_orders'),
+        customer_key='customer_unique_id',
+        order_key='order_id',
+        ordered_at='purchased_at',
+        amount='payment_total',
+        where='is_delivered',
+        reference_day_offset=1
+    )
+}}

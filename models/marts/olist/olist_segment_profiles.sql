@@ -1,0 +1,1 @@
+{{ segment_profiles(ref('olist_customer_segments')) }}

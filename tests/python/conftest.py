@@ -1,0 +1,79 @@
+"""Shared fixtures: run `dbt build` into a throw-away warehouse and read its tables."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLE_OLIST = REPO / "data" / "sample" / "olist"
+SAMPLE_ECOMX = REPO / "data" / "sample" / "ecomx"
+REAL_OLIST_500 = REPO.parent / "shared" / "data" / "olist_real_sample_500"
+DBT = Path(sys.executable).with_name("dbt")
+
+
+@dataclass
+class Build:
+    """The outcome of one `dbt build`: its warehouse, exit code and console output."""
+
+    warehouse: Path
+    returncode: int
+    output: str
+
+    def table(self, sql: str) -> pd.DataFrame:
+        with duckdb.connect(str(self.warehouse), read_only=True) as connection:
+            return connection.sql(sql).df()
+
+    def scalar(self, sql: str):
+        with duckdb.connect(str(self.warehouse), read_only=True) as connection:
+            return connection.sql(sql).fetchone()[0]
+
+
+def run_dbt_build(
+    workdir: Path,
+    olist_dir: Path = SAMPLE_OLIST,
+    ecomx_dir: Path = SAMPLE_ECOMX,
+    select: list[str] | None = None,
+    extra_args: list[str] | None = None,
+) -> Build:
+    """Build the project on the given folders into `workdir/warehouse.duckdb`; never raises on failure."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    warehouse = workdir / "warehouse.duckdb"
+    env = {
+        **os.environ,
+        "OLIST_DATA_DIR": str(olist_dir),
+        "ECOMX_DATA_DIR": str(ecomx_dir),
+        "DBT_DUCKDB_PATH": str(warehouse),
+        "DBT_PROFILES_DIR": str(REPO),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
+    }
+    command = [
+        str(DBT), "build", "--project-dir", str(REPO),
+        "--target-path", str(workdir / "target"), "--log-path", str(workdir / "logs"),
+    ]
+    if select:
+        command += ["--select", *select]
+    command += extra_args or []
+    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
+    return Build(warehouse, result.returncode, result.stdout + result.stderr)
+
+
+OLIST_ONLY = ["source:olist+", "resource_type:seed"]
+
+
+def assert_built(build: Build) -> Build:
+    assert build.returncode == 0, build.output[-6000:]
+    return build
+
+
+@pytest.fixture(scope="session")
+def olist_sample_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The bundled Olist sample, built once per test session."""
+    return assert_built(run_dbt_build(tmp_path_factory.mktemp("olist_sample"), select=OLIST_ONLY))

@@ -1,0 +1,21 @@
+-- The raw payment total equals the total in the per-order aggregation (no row lost or doubled).
+with
+
+raw as (
+
+    select coalesce(sum(payment_value), 0) as raw_money, count(*) as raw_rows
+    from {{ ref('stg_olist__order_payments') }}
+
+),
+
+aggregated as (
+
+    select coalesce(sum(payment_total), 0) as aggregated_money, coalesce(sum(payment_rows), 0) as aggregated_rows
+    from {{ ref('int_olist__payments_per_order') }}
+
+)
+
+select *
+from raw
+cross join aggregated
+where raw_money <> aggregated_money or raw_rows <> aggregated_rows
