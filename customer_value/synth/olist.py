@@ -60,7 +60,10 @@ HEADERS: dict[str, tuple[str, ...]] = {
 
 # Status mix of the full Kaggle download (99,441 orders).
 STATUSES = np.array(
-    ["delivered", "shipped", "canceled", "unavailable", "invoiced", "processing", "created", "approved"]
+    [
+        "delivered", "shipped", "canceled", "unavailable",
+        "invoiced", "processing", "created", "approved",
+    ]  # fmt: skip
 )
 _STATUS_P = np.array([96478, 1107, 625, 609, 314, 301, 5, 2], dtype=float)
 (DELIVERED, SHIPPED, CANCELED, UNAVAILABLE, INVOICED, PROCESSING, CREATED, APPROVED) = range(8)
@@ -89,6 +92,7 @@ CARD, BOLETO, VOUCHER, DEBIT, NOT_DEFINED = range(5)
 _PRIMARY_P = np.array([0.754, 0.196, 0.034, 0.016])
 _INSTALLMENTS_2_10_P = np.array([12.0, 10.0, 7.0, 5.0, 4.0, 1.6, 4.0, 0.6, 5.5])
 _ROUND_VOUCHERS = np.array([1000, 2000, 2500, 3000, 5000, 10000])
+_ITEMS_PER_ORDER_P = np.array([0.9, 0.074, 0.014, 0.006, 0.003, 0.0015, 0.001, 0.0005])
 
 # Customers per state in the Kaggle download.
 _STATE_COUNTS: dict[str, int] = {
@@ -465,8 +469,13 @@ def _person_of_order(rng: np.random.Generator, n: int) -> tuple[np.ndarray, int]
     return np.repeat(np.arange(people), counts), people
 
 
-def _forced_rows(rng: np.random.Generator, n: int, status: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Masks: one delivered order without payment, zero-value voucher rows (>= 1 per chunk >= 100)."""
+def _forced_rows(
+    rng: np.random.Generator, n: int, status: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Masks: no-payment order, zero-voucher orders; chunks >= 100 get one of each.
+
+    The no-payment order is set to delivered in ``status`` (in place).
+    """
     no_pay = np.zeros(n, dtype=bool)
     zero_pay = rng.random(n) < 0.0004
     if n >= 100:
@@ -493,8 +502,8 @@ def _purchase_seconds(rng: np.random.Generator, n: int) -> np.ndarray:
 
 def _has_items(rng: np.random.Generator, status: np.ndarray) -> np.ndarray:
     """Unavailable/created orders have no item rows; a quarter of canceled ones neither."""
-    empty = np.isin(status, [UNAVAILABLE, CREATED]) | ((status == CANCELED) & (rng.random(status.size) < 0.25))
-    return ~empty
+    canceled_empty = (status == CANCELED) & (rng.random(status.size) < 0.25)
+    return ~(np.isin(status, [UNAVAILABLE, CREATED]) | canceled_empty)
 
 
 def _loose_value(rng: np.random.Generator, n: int) -> np.ndarray:
@@ -510,7 +519,7 @@ class _ItemRows:
     """Item columns (order index into the chunk, before permutation)."""
 
     order: np.ndarray
-    columns: list[list[str]]  # order_item_id, product_id, seller_id, shipping_limit_date, price, freight
+    columns: list[list[str]]  # order_item_id .. freight_value
 
 
 def _items(
@@ -518,14 +527,15 @@ def _items(
 ) -> tuple[_ItemRows, np.ndarray]:
     """Item rows and each order's value in cents (sum of price + freight)."""
     owners = np.flatnonzero(has_items)
-    per_order = rng.choice(8, size=owners.size, p=[0.9, 0.074, 0.014, 0.006, 0.003, 0.0015, 0.001, 0.0005]) + 1
+    per_order = rng.choice(8, size=owners.size, p=_ITEMS_PER_ORDER_P) + 1
     order = np.repeat(owners, per_order)
     starts = np.repeat(np.cumsum(per_order) - per_order, per_order)
     item_no = np.arange(order.size) - starts + 1
     product = _pick_products(rng, pools, order.size, per_order)
     price = pools.price_cents[product]
     freight = _freight(rng, price)
-    limit = purchase[owners] + np.rint(86_400 * (1.5 + rng.lognormal(np.log(4.3), 0.3, owners.size)))
+    limit = purchase[owners] + _lognormal_seconds(rng, owners.size, 4.3, 0.3, 0, 40 * 86_400)
+    limit += 36 * 3_600
     value = np.bincount(order, weights=(price + freight).astype(float), minlength=has_items.size)
     columns = [
         _fmt_int(item_no),
@@ -538,7 +548,9 @@ def _items(
     return _ItemRows(order, columns), np.rint(value).astype(np.int64)
 
 
-def _pick_products(rng: np.random.Generator, pools: _Pools, rows: int, per_order: np.ndarray) -> np.ndarray:
+def _pick_products(
+    rng: np.random.Generator, pools: _Pools, rows: int, per_order: np.ndarray
+) -> np.ndarray:
     """Popularity-skewed products; 60% of multi-item orders repeat their first product."""
     size = pools.product_id.size
     own = np.minimum((size * rng.random(rows) ** 1.6).astype(np.int64), size - 1)
@@ -590,7 +602,8 @@ def _payments(
     kind = np.where(not_defined[order], NOT_DEFINED, kind)
     cents = _split_value(rng, order, seq, value, rows, pattern)
     cents = np.where(not_defined[order], 0, cents)
-    order, seq, kind, cents = _add_zero_vouchers(order, seq, kind, cents, zero_pay & ~not_defined, rows)
+    zero = zero_pay & ~not_defined
+    order, seq, kind, cents = _add_zero_vouchers(order, seq, kind, cents, zero, rows)
     installments = _installments(rng, kind, cents)
     shuffle = rng.permutation(order.size)
     columns = [
@@ -629,12 +642,18 @@ def _split_value(
     use_round &= value[order] - voucher >= 100
     cents = np.where(use_round & (seq == 2), voucher, cents)
     cents = np.where(use_round & (seq == 1), value[order] - voucher, cents)
-    rest = value - np.bincount(order, weights=cents.astype(float), minlength=value.size).astype(np.int64)
+    paid = np.bincount(order, weights=cents.astype(float), minlength=value.size)
+    rest = value - np.rint(paid).astype(np.int64)
     return cents + np.where(seq == 1, rest[order], 0)
 
 
 def _add_zero_vouchers(
-    order: np.ndarray, seq: np.ndarray, kind: np.ndarray, cents: np.ndarray, mask: np.ndarray, rows: np.ndarray
+    order: np.ndarray,
+    seq: np.ndarray,
+    kind: np.ndarray,
+    cents: np.ndarray,
+    mask: np.ndarray,
+    rows: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Append a 0.00 voucher row as the last payment_sequential of the masked orders."""
     extra = np.flatnonzero(mask & (rows > 0))
@@ -650,7 +669,8 @@ def _installments(rng: np.random.Generator, kind: np.ndarray, cents: np.ndarray)
     """1 except for credit cards: 1-10, more installments for larger amounts."""
     reais = np.maximum(cents, 100) / 100
     p_single = np.clip(0.8 - 0.18 * np.log(reais / 30), 0.15, 0.9)
-    many = rng.choice(np.arange(2, 11), size=kind.size, p=_INSTALLMENTS_2_10_P / _INSTALLMENTS_2_10_P.sum())
+    p_many = _INSTALLMENTS_2_10_P / _INSTALLMENTS_2_10_P.sum()
+    many = rng.choice(np.arange(2, 11), size=kind.size, p=p_many)
     card = np.where(rng.random(kind.size) < p_single, 1, many)
     return np.where(kind == CARD, card, 1)
 
@@ -725,7 +745,8 @@ def _customers(
     """Customers CSV text: one row per order, location fixed per person."""
     unique_ids = _hex_ids(rng, n_people)
     city = rng.choice(geo.p.size, size=n_people, p=geo.p)
-    zip_code = geo.zip_lo[city] + (rng.random(n_people) * (geo.zip_hi[city] - geo.zip_lo[city] + 1)).astype(np.int64)
+    span = geo.zip_hi[city] - geo.zip_lo[city] + 1
+    zip_code = geo.zip_lo[city] + (rng.random(n_people) * span).astype(np.int64)
     zip_text = np.array([f"{code:05d}" for code in zip_code.tolist()])
     who = person[perm]
     columns = [
