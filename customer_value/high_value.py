@@ -10,6 +10,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
 
+from customer_value.splits import why_not_splittable
+
 FEATURES = ["recency_days", "frequency", "monetary"]
 FIT = "fit"
 NOT_FIT = "not_fit"
@@ -37,21 +39,6 @@ def high_value_labels(segment_ids: pd.Series) -> pd.Series:
     return (segment_ids == 1).astype(int)
 
 
-def why_not_fit(labels: pd.Series, test_size: float) -> str | None:
-    """The reason a stratified split plus logistic regression cannot run, or None when it can."""
-    counts = labels.value_counts()
-    if len(counts) < 2:
-        return f"only one class present ({len(labels)} customers): nothing to discriminate"
-    smallest = int(counts.min())
-    n_test = int(np.ceil(test_size * len(labels)))
-    if smallest < 2 or n_test < len(counts) or len(labels) - n_test < len(counts):
-        return (
-            f"the smallest class has {smallest} customer(s) out of {len(labels)}: "
-            "a stratified 70/30 split needs at least 2 per class"
-        )
-    return None
-
-
 def fit_high_value_model(
     customers: pd.DataFrame, key: str, settings: ModelSettings, features: list[str] = FEATURES
 ) -> HighValueFit:
@@ -63,7 +50,7 @@ def fit_high_value_model(
     """
     frame = customers.sort_values(key, kind="stable").reset_index(drop=True)
     labels = frame["is_high_value"].astype(int)
-    reason = why_not_fit(labels, settings.test_size)
+    reason = why_not_splittable(labels, settings.test_size)
     if reason is not None:
         return _not_fit(frame, key, features, reason)
 

@@ -57,8 +57,8 @@ per_class as (
 
     select
         *,
-        coalesce(cast(true_positives as {{ dbt.type_float() }}) / nullif(predicted_positives, 0), 0) as precision,
-        coalesce(cast(true_positives as {{ dbt.type_float() }}) / nullif(support, 0), 0) as recall
+        coalesce(cast(true_positives as double) / nullif(predicted_positives, 0), 0) as precision,
+        coalesce(cast(true_positives as double) / nullif(support, 0), 0) as recall
 
     from per_class_counts
 
@@ -83,7 +83,7 @@ accuracy as (
 
     select
         {{ groups }},
-        cast(sum(true_positives) as {{ dbt.type_float() }}) / sum(support) as accuracy
+        cast(sum(true_positives) as double) / sum(support) as accuracy
 
     from per_class_f1
     group by {{ groups }}

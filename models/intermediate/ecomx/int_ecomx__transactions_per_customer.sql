@@ -1,0 +1,29 @@
+{#- One row per customer with transactions, aggregated before any join (no campaign fan-out). -#}
+{%- set categories = {'electronics': 'Electronics', 'clothing': 'Clothing', 'home_goods': 'Home Goods'} -%}
+
+with
+
+transactions as (
+
+    select * from {{ ref('stg_ecomx__transactions') }}
+
+),
+
+final as (
+
+    select
+        customer_id,
+        sum(transaction_amount) as total_spend,
+        count(*) as n_transactions,
+        min(transaction_date) as first_transaction_date,
+        max(transaction_date) as last_transaction_date,
+        {%- for column, category in categories.items() %}
+        sum(case when product_category = '{{ category }}' then transaction_amount else 0 end) as spend_{{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from transactions
+    group by customer_id
+
+)
+
+select * from final

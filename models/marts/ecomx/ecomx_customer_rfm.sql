@@ -1,0 +1,10 @@
+{{
+    rfm_features(
+        orders=ref('stg_ecomx__transactions'),
+        customer_key='customer_id',
+        order_key='transaction_id',
+        ordered_at='transaction_date',
+        amount='transaction_amount',
+        reference_day_offset=0
+    )
+}}

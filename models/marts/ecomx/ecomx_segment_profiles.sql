@@ -1,0 +1,1 @@
+{{ segment_profiles(ref('ecomx_customer_segments')) }}

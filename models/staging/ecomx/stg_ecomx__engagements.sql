@@ -1,0 +1,21 @@
+with
+
+source as (
+
+    select * from {{ source('ecomx', 'engagements') }}
+
+),
+
+renamed as (
+
+    select
+        customer_id,
+        number_of_site_visits as site_visits,
+        number_of_emails_opened as emails_opened,
+        number_of_clicks as clicks
+
+    from source
+
+)
+
+select * from renamed
