@@ -65,7 +65,7 @@ def run_dbt_build(
     return Build(warehouse, result.returncode, result.stdout + result.stderr)
 
 
-OLIST_ONLY = ["source:olist+", "resource_type:seed"]
+WITHOUT_ML = ["--exclude", "tag:ml+"]
 
 
 def assert_built(build: Build) -> Build:
@@ -74,6 +74,6 @@ def assert_built(build: Build) -> Build:
 
 
 @pytest.fixture(scope="session")
-def olist_sample_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The bundled Olist sample, built once per test session."""
-    return assert_built(run_dbt_build(tmp_path_factory.mktemp("olist_sample"), select=OLIST_ONLY))
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The bundled samples (Olist and EcomX), built once per test session."""
+    return assert_built(run_dbt_build(tmp_path_factory.mktemp("samples")))

@@ -12,12 +12,10 @@ from sklearn.metrics import classification_report
 
 from conftest import SAMPLE_ECOMX, Build, assert_built, run_dbt_build
 
-ECOMX_ONLY = ["source:ecomx+", "resource_type:seed"]
-
 
 @pytest.fixture(scope="module")
-def ecomx_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return assert_built(run_dbt_build(tmp_path_factory.mktemp("ecomx_sample"), select=ECOMX_ONLY))
+def ecomx_build(sample_build: Build) -> Build:
+    return sample_build
 
 
 def notebook_clv(folder: Path) -> pd.DataFrame:
@@ -119,7 +117,7 @@ def write_tiny_ecomx(folder: Path) -> None:
 
 def test_hand_computed_clv_including_zero_day_tenure(tmp_path: Path) -> None:
     write_tiny_ecomx(tmp_path / "data")
-    build = assert_built(run_dbt_build(tmp_path / "build", ecomx_dir=tmp_path / "data", select=ECOMX_ONLY))
+    build = assert_built(run_dbt_build(tmp_path / "build", ecomx_dir=tmp_path / "data"))
     clv = build.table("select * from ecomx_customer_clv order by customer_id")
     # tenure to 2024-05-31: 366 days (leap year), 90, 731, 0 -> counted as 1
     assert clv["tenure_days"].tolist() == [366, 90, 731, 0]

@@ -16,10 +16,10 @@ def notebook() -> NotebookResult:
     return run_notebook(SAMPLE_OLIST)
 
 
-def test_order_table_has_every_order_and_reconciles_payments(olist_sample_build: Build) -> None:
+def test_order_table_has_every_order_and_reconciles_payments(sample_build: Build) -> None:
     orders = pd.read_csv(SAMPLE_OLIST / "olist_orders_dataset.csv")
     payments = pd.read_csv(SAMPLE_OLIST / "olist_order_payments_dataset.csv")
-    fct = olist_sample_build.table("select * from fct_olist_orders")
+    fct = sample_build.table("select * from fct_olist_orders")
     assert len(fct) == len(orders)
     assert int(fct["is_delivered"].sum()) == int((orders["order_status"] == "delivered").sum())
     unpaid = set(orders["order_id"]) - set(payments["order_id"])
@@ -28,8 +28,8 @@ def test_order_table_has_every_order_and_reconciles_payments(olist_sample_build:
     assert float(fct["payment_total"].sum()) == pytest.approx(payments["payment_value"].sum(), abs=0.005)
 
 
-def test_rfm_matches_notebook_customer_for_customer(olist_sample_build: Build, notebook: NotebookResult) -> None:
-    rfm = olist_sample_build.table("select * from olist_customer_rfm order by customer_unique_id")
+def test_rfm_matches_notebook_customer_for_customer(sample_build: Build, notebook: NotebookResult) -> None:
+    rfm = sample_build.table("select * from olist_customer_rfm order by customer_unique_id")
     expected = notebook.rfm.sort_values("customer_unique_id").reset_index(drop=True)
     assert len(rfm) == len(expected)
     assert rfm["customer_unique_id"].tolist() == expected["customer_unique_id"].tolist()
@@ -39,8 +39,8 @@ def test_rfm_matches_notebook_customer_for_customer(olist_sample_build: Build, n
     assert set(rfm["reference_date"]) == {notebook.reference_date}
 
 
-def test_segments_match_notebook_clusters(olist_sample_build: Build, notebook: NotebookResult) -> None:
-    segments = olist_sample_build.table("select * from olist_customer_segments")
+def test_segments_match_notebook_clusters(sample_build: Build, notebook: NotebookResult) -> None:
+    segments = sample_build.table("select * from olist_customer_segments")
     merged = segments.merge(notebook.rfm, on="customer_unique_id", validate="one_to_one")
     pairs = merged.groupby(["segment_id", "cluster"]).size()
     # one notebook cluster per segment and vice versa: the same partition, only relabelled
@@ -51,8 +51,8 @@ def test_segments_match_notebook_clusters(olist_sample_build: Build, notebook: N
     assert (high == 1).all() and merged["is_high_value"].sum() == len(high)
 
 
-def test_segment_ids_ordered_by_mean_monetary_and_named(olist_sample_build: Build) -> None:
-    profiles = olist_sample_build.table("select * from olist_segment_profiles order by segment_id")
+def test_segment_ids_ordered_by_mean_monetary_and_named(sample_build: Build) -> None:
+    profiles = sample_build.table("select * from olist_segment_profiles order by segment_id")
     assert profiles["mean_monetary"].is_monotonic_decreasing
     assert profiles.loc[0, "segment_role"] == "high-ticket"
     assert set(profiles["segment_role"]) == {"high-ticket", "repeat buyers", "recent low-value", "dormant low-value"}
@@ -60,17 +60,17 @@ def test_segment_ids_ordered_by_mean_monetary_and_named(olist_sample_build: Buil
     assert repeat["mean_frequency"] == profiles["mean_frequency"].max()
     low = profiles.set_index("segment_role").loc[["recent low-value", "dormant low-value"]]
     assert low.loc["recent low-value", "mean_recency_days"] < low.loc["dormant low-value", "mean_recency_days"]
-    assert profiles["customers"].sum() == olist_sample_build.scalar("select count(*) from olist_customer_rfm")
+    assert profiles["customers"].sum() == sample_build.scalar("select count(*) from olist_customer_rfm")
     assert profiles["customer_share"].sum() == pytest.approx(1.0)
     assert profiles["revenue_share"].sum() == pytest.approx(1.0)
     assert profiles["action"].notna().all()
 
 
-def test_scores_reproduce_notebook_split_and_coefficients(olist_sample_build: Build, notebook: NotebookResult) -> None:
-    scores = olist_sample_build.table("select * from olist_high_value_scores")
+def test_scores_reproduce_notebook_split_and_coefficients(sample_build: Build, notebook: NotebookResult) -> None:
+    scores = sample_build.table("select * from olist_high_value_scores")
     assert set(scores.loc[scores["split"] == "test", "customer_unique_id"]) == notebook.test_customers
     assert (scores["split"] == "test").sum() == int(np.ceil(0.3 * len(scores)))
-    drivers = olist_sample_build.table("select * from olist_model_drivers").set_index("feature")
+    drivers = sample_build.table("select * from olist_model_drivers").set_index("feature")
     expected = {"recency_days": "recency", "frequency": "frequency", "monetary": "monetary"}
     for feature, notebook_name in expected.items():
         assert drivers.loc[feature, "coefficient"] == pytest.approx(notebook.coefficients[notebook_name], rel=1e-6)
@@ -80,9 +80,9 @@ def test_scores_reproduce_notebook_split_and_coefficients(olist_sample_build: Bu
     )
 
 
-def test_metrics_equal_scikit_learn(olist_sample_build: Build) -> None:
-    scores = olist_sample_build.table("select * from olist_high_value_scores")
-    metrics = olist_sample_build.table("select * from olist_model_metrics").set_index(["split", "class_label"])
+def test_metrics_equal_scikit_learn(sample_build: Build) -> None:
+    scores = sample_build.table("select * from olist_high_value_scores")
+    metrics = sample_build.table("select * from olist_model_metrics").set_index(["split", "class_label"])
     assert set(metrics["model_status"]) == {"fit"}
     for split, rows in scores.groupby("split"):
         report = classification_report(rows["is_high_value"], rows["predicted_high_value"], output_dict=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import OLIST_ONLY, REAL_OLIST_500, assert_built, run_dbt_build
+from conftest import REAL_OLIST_500, assert_built, run_dbt_build
 
 ORDERS_HEADER = (
     "order_id,customer_id,order_status,order_purchase_timestamp,order_approved_at,"
@@ -57,7 +57,7 @@ def write_hand_case(folder: Path) -> None:
 def hand_build(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("olist_hand")
     write_hand_case(root / "data")
-    return assert_built(run_dbt_build(root / "build", olist_dir=root / "data", select=OLIST_ONLY))
+    return assert_built(run_dbt_build(root / "build", olist_dir=root / "data"))
 
 
 def test_hand_computed_rfm(hand_build) -> None:
@@ -93,7 +93,7 @@ def test_tiny_data_reports_unfit_model_instead_of_failing(hand_build) -> None:
 
 @pytest.mark.skipif(not REAL_OLIST_500.is_dir(), reason=f"real-format Olist slice not found at {REAL_OLIST_500}")
 def test_real_kaggle_format_slice(tmp_path: Path) -> None:
-    build = assert_built(run_dbt_build(tmp_path, olist_dir=REAL_OLIST_500, select=OLIST_ONLY))
+    build = assert_built(run_dbt_build(tmp_path, olist_dir=REAL_OLIST_500))
     with open(REAL_OLIST_500 / "olist_orders_dataset.csv", newline="") as handle:
         orders = list(csv.DictReader(handle))
     with open(REAL_OLIST_500 / "olist_customers_dataset.csv", newline="") as handle:

@@ -5,7 +5,8 @@ with
 
 campaigns as (
 
-    select * from {{ ref('stg_ecomx__campaigns') }}
+    select * from {{ ref('int_ecomx__campaigns_validated') }}
+    where dq_reason is null
 
 ),
 

@@ -5,7 +5,8 @@ with
 
 transactions as (
 
-    select * from {{ ref('stg_ecomx__transactions') }}
+    select * from {{ ref('int_ecomx__transactions_validated') }}
+    where dq_reason is null
 
 ),
 

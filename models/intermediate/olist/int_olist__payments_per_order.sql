@@ -6,7 +6,8 @@ with
 
 payments as (
 
-    select * from {{ ref('stg_olist__order_payments') }}
+    select * from {{ ref('int_olist__order_payments_validated') }}
+    where dq_reason is null
 
 ),
 

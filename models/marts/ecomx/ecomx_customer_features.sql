@@ -2,7 +2,8 @@ with
 
 customers as (
 
-    select * from {{ ref('stg_ecomx__customers') }}
+    select * from {{ ref('int_ecomx__customers_validated') }}
+    where dq_reason is null
 
 ),
 
@@ -14,7 +15,8 @@ transactions as (
 
 engagements as (
 
-    select * from {{ ref('stg_ecomx__engagements') }}
+    select * from {{ ref('int_ecomx__engagements_validated') }}
+    where dq_reason is null
 
 ),
 

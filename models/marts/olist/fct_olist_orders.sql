@@ -2,13 +2,15 @@ with
 
 orders as (
 
-    select * from {{ ref('stg_olist__orders') }}
+    select * from {{ ref('int_olist__orders_validated') }}
+    where dq_reason is null
 
 ),
 
 customers as (
 
-    select * from {{ ref('stg_olist__customers') }}
+    select * from {{ ref('int_olist__customers_validated') }}
+    where dq_reason is null
 
 ),
 

@@ -1,16 +1,18 @@
--- One feature row per customer, and total spend across customers equals the sum of all transactions.
+-- One feature row per accepted customer, and total spend across customers equals the sum of all
+-- accepted transactions.
 with
 
 customers as (
 
-    select count(*) as customers from {{ ref('stg_ecomx__customers') }}
+    select count(*) as customers from {{ ref('int_ecomx__customers_validated') }} where dq_reason is null
 
 ),
 
 transactions as (
 
     select coalesce(sum(transaction_amount), 0) as transaction_money, count(*) as transaction_rows
-    from {{ ref('stg_ecomx__transactions') }}
+    from {{ ref('int_ecomx__transactions_validated') }}
+    where dq_reason is null
 
 ),
 

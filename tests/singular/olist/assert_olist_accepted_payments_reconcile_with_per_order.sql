@@ -1,10 +1,12 @@
--- The raw payment total equals the total in the per-order aggregation (no row lost or doubled).
+-- The accepted payment rows (raw rows minus quarantine) add up to the per-order aggregation:
+-- no row lost or doubled.
 with
 
 raw as (
 
     select coalesce(sum(payment_value), 0) as raw_money, count(*) as raw_rows
-    from {{ ref('stg_olist__order_payments') }}
+    from {{ ref('int_olist__order_payments_validated') }}
+    where dq_reason is null
 
 ),
 

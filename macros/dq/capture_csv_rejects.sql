@@ -1,0 +1,47 @@
+{#-
+    Post-hook of every staging model: keeps the lines DuckDB's CSV reader could not parse.
+
+    Sources are read with `store_rejects = true` (see the sources YAML), so malformed lines (wrong number
+    of fields, unparsable number or date, invalid UTF-8, stray quotes) are skipped by the scan and recorded
+    in temporary tables of the connection that ran it: `csv_rejects__<file>` and `csv_reject_scans__<file>`.
+    This hook, which runs on that same connection right after the scan, copies the latest scan's rejects
+    into `<staging model>__csv_rejects`, one row per rejected line, so they outlive the connection.
+-#}
+{% macro capture_csv_rejects() %}
+{%- if execute %}
+    {%- set source_ref = model.sources[0] -%}
+    {%- set source_node = graph.sources.values()
+        | selectattr('source_name', 'equalto', source_ref[0])
+        | selectattr('name', 'equalto', source_ref[1])
+        | first -%}
+    {%- set identifier = source_node.identifier -%}
+    create or replace table {{ this.schema }}.{{ this.identifier }}__csv_rejects as
+    with
+
+    latest_scan as (
+
+        select max(scan_id) as scan_id from csv_reject_scans__{{ identifier }}
+
+    ),
+
+    errors as (
+
+        select csv_rejects.*
+        from csv_rejects__{{ identifier }} as csv_rejects
+        inner join latest_scan on csv_rejects.scan_id = latest_scan.scan_id
+
+    )
+
+    select
+        '{{ source_ref[0] }}' as source_name,
+        '{{ identifier }}.csv' as file_name,
+        cast(line as bigint) as line_number,
+        'unparsable_' || lower(replace(min(error_type), ' ', '_')) as reason,
+        arg_min(coalesce(column_name || ': ', '') || error_message, coalesce(column_idx, -1)) as detail,
+        min(csv_line) as raw_line
+
+    from errors
+    group by line
+    order by line
+{%- endif %}
+{% endmacro %}

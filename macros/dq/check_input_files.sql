@@ -1,0 +1,47 @@
+{#-
+    on-run-start: refuse to build on input that cannot be used at all, with one line that names the file,
+    the column and the setting to change, before any model runs. Checked for every source table:
+    the folder exists and holds files, the file exists, is not empty, has every documented column in
+    its header, and holds at least one data row. Columns not documented are allowed (and ignored).
+-#}
+{% macro check_input_files() %}
+{%- if execute %}
+    {%- set problems = [] -%}
+    {%- for node in graph.sources.values() | sort(attribute='unique_id') -%}
+        {%- set folder = node.source_meta.data_dir -%}
+        {%- set setting = node.source_meta.data_dir_setting -%}
+        {%- set file = folder ~ '/' ~ node.identifier ~ '.csv' -%}
+        {%- set listed = run_query("select count(*) from glob('" ~ folder ~ "/*')").columns[0].values()[0] -%}
+        {%- if listed == 0 -%}
+            {%- set message = "source '" ~ node.source_name ~ "': folder '" ~ folder ~ "' does not exist or is empty. Set " ~ setting ~ " to the folder that holds the " ~ node.source_name ~ " CSV files" -%}
+            {%- if message not in problems %}{% do problems.append(message) %}{% endif -%}
+            {%- continue -%}
+        {%- endif -%}
+        {%- set found = run_query("select count(*) from glob('" ~ file ~ "')").columns[0].values()[0] -%}
+        {%- if found == 0 -%}
+            {%- do problems.append("required file '" ~ node.identifier ~ ".csv' is missing in '" ~ folder ~ "' (source '" ~ node.source_name ~ "'). Add it, or set " ~ setting ~ " to the folder that holds it") -%}
+            {%- continue -%}
+        {%- endif -%}
+        {%- set size = run_query("select size from read_blob('" ~ file ~ "')").columns[0].values()[0] -%}
+        {%- if size == 0 -%}
+            {%- do problems.append("file '" ~ file ~ "' is empty (0 bytes): it needs the header line and data rows. Replace it with a complete export, or set " ~ setting ~ " to another folder") -%}
+            {%- continue -%}
+        {%- endif -%}
+        {%- set header = run_query("select column_name from (describe select * from read_csv('" ~ file ~ "', header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"'))").columns[0].values() -%}
+        {%- set missing = node.columns.keys() | reject('in', header) | list -%}
+        {%- if missing -%}
+            {%- set unexpected = header | reject('in', node.columns.keys()) | list -%}
+            {%- do problems.append("file '" ~ file ~ "' lacks required column(s) " ~ missing | join(', ') ~ (" (found instead: " ~ unexpected | join(', ') ~ " - renamed?)" if unexpected else "") ~ ". Restore the header names of the original export, or set " ~ setting ~ " to a folder with the original files") -%}
+            {%- continue -%}
+        {%- endif -%}
+        {%- set rows = run_query("select count(*) from (select 1 from read_csv('" ~ file ~ "', header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"', ignore_errors = true) limit 1)").columns[0].values()[0] -%}
+        {%- if rows == 0 -%}
+            {%- do problems.append("file '" ~ file ~ "' has a header but no data rows. Replace it with a complete export, or set " ~ setting ~ " to another folder") -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if problems -%}
+        {{ exceptions.raise_compiler_error("Input files cannot be used:\n  - " ~ problems | join("\n  - ")) }}
+    {%- endif -%}
+{%- endif %}
+select 1 as input_files_checked
+{% endmacro %}

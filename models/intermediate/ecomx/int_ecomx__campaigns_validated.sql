@@ -1,0 +1,57 @@
+{%- set columns = ['campaign_id', 'customer_id', 'response', 'is_responded', 'promotion_type', 'campaign_date'] -%}
+
+with
+
+campaigns as (
+
+    select * from {{ ref('stg_ecomx__campaigns') }}
+
+),
+
+customer_status as (
+
+    {{ key_status(ref('int_ecomx__customers_validated'), 'customer_id') }}
+
+),
+
+bounds as (
+
+    {{ date_bounds(ref('stg_ecomx__campaigns'), 'campaign_date', 'ecomx') }}
+
+),
+
+flagged as (
+
+    select
+        *,
+        {{ duplicate_reason(['campaign_id'], columns) }} as duplicate_reason
+
+    from campaigns
+
+),
+
+final as (
+
+    select
+        {%- for column in columns %}
+        flagged.{{ column }},
+        {%- endfor %}
+        cast(flagged.campaign_id as varchar) as record_key,
+        {{ first_reason([
+            ["flagged.campaign_id is null or flagged.customer_id is null", "'missing_required_value'"],
+            ["flagged.duplicate_reason is not null", "flagged.duplicate_reason"],
+            ["flagged.response not in ('Yes', 'No')", "'unknown_response'"],
+            ["flagged.promotion_type not in ('Discount', 'Buy One Get One', 'Free Shipping')", "'unknown_promotion_type'"],
+            [date_out_of_range('flagged.campaign_date'), "'date_out_of_range'"],
+            ["customer_status.customer_id is null", "'unknown_customer'"],
+            ["not customer_status.is_accepted", "'customer_quarantined'"],
+        ]) }} as dq_reason
+
+    from flagged
+    cross join bounds
+    left join customer_status
+        on flagged.customer_id = customer_status.customer_id
+
+)
+
+select * from final

@@ -1,0 +1,46 @@
+{%- set columns = ['customer_id', 'join_date', 'reported_last_purchase_date', 'age', 'gender', 'location'] -%}
+
+with
+
+customers as (
+
+    select * from {{ ref('stg_ecomx__customers') }}
+
+),
+
+bounds as (
+
+    {{ date_bounds(ref('stg_ecomx__customers'), 'join_date', 'ecomx') }}
+
+),
+
+flagged as (
+
+    select
+        *,
+        {{ duplicate_reason(['customer_id'], columns) }} as duplicate_reason
+
+    from customers
+
+),
+
+final as (
+
+    select
+        {%- for column in columns %}
+        flagged.{{ column }},
+        {%- endfor %}
+        cast(flagged.customer_id as varchar) as record_key,
+        {{ first_reason([
+            ["flagged.customer_id is null or flagged.join_date is null", "'missing_required_value'"],
+            ["flagged.duplicate_reason is not null", "flagged.duplicate_reason"],
+            [date_out_of_range('flagged.join_date'), "'date_out_of_range'"],
+            ["flagged.age < 0 or flagged.age > " ~ var('ecomx_max_age'), "'age_out_of_range'"],
+        ]) }} as dq_reason
+
+    from flagged
+    cross join bounds
+
+)
+
+select * from final

@@ -1,0 +1,48 @@
+{%- set columns = ['customer_id', 'site_visits', 'emails_opened', 'clicks'] -%}
+
+with
+
+engagements as (
+
+    select * from {{ ref('stg_ecomx__engagements') }}
+
+),
+
+customer_status as (
+
+    {{ key_status(ref('int_ecomx__customers_validated'), 'customer_id') }}
+
+),
+
+flagged as (
+
+    select
+        *,
+        {{ duplicate_reason(['customer_id'], columns) }} as duplicate_reason
+
+    from engagements
+
+),
+
+final as (
+
+    select
+        {%- for column in columns %}
+        flagged.{{ column }},
+        {%- endfor %}
+        cast(flagged.customer_id as varchar) as record_key,
+        {{ first_reason([
+            ["flagged.customer_id is null", "'missing_required_value'"],
+            ["flagged.duplicate_reason is not null", "flagged.duplicate_reason"],
+            ["flagged.site_visits < 0 or flagged.emails_opened < 0 or flagged.clicks < 0", "'negative_count'"],
+            ["customer_status.customer_id is null", "'unknown_customer'"],
+            ["not customer_status.is_accepted", "'customer_quarantined'"],
+        ]) }} as dq_reason
+
+    from flagged
+    left join customer_status
+        on flagged.customer_id = customer_status.customer_id
+
+)
+
+select * from final

@@ -1,0 +1,35 @@
+{%- set columns = ['customer_id', 'customer_unique_id', 'customer_zip_code_prefix', 'customer_city', 'customer_state'] -%}
+
+with
+
+customers as (
+
+    select * from {{ ref('stg_olist__customers') }}
+
+),
+
+flagged as (
+
+    select
+        *,
+        {{ duplicate_reason(['customer_id'], columns) }} as duplicate_reason
+
+    from customers
+
+),
+
+final as (
+
+    select
+        {{ columns | join(',\n        ') }},
+        customer_id as record_key,
+        {{ first_reason([
+            ["customer_id is null or customer_unique_id is null", "'missing_required_value'"],
+            ["duplicate_reason is not null", "duplicate_reason"],
+        ]) }} as dq_reason
+
+    from flagged
+
+)
+
+select * from final

@@ -1,0 +1,49 @@
+{%- set columns = ['order_id', 'payment_sequential', 'payment_type', 'payment_installments', 'payment_value'] -%}
+
+with
+
+payments as (
+
+    select * from {{ ref('stg_olist__order_payments') }}
+
+),
+
+order_status as (
+
+    {{ key_status(ref('int_olist__orders_validated'), 'order_id') }}
+
+),
+
+flagged as (
+
+    select
+        *,
+        {{ duplicate_reason(['order_id', 'payment_sequential'], columns) }} as duplicate_reason
+
+    from payments
+
+),
+
+final as (
+
+    select
+        {%- for column in columns %}
+        flagged.{{ column }},
+        {%- endfor %}
+        flagged.order_id || '#' || coalesce(cast(flagged.payment_sequential as varchar), '') as record_key,
+        {{ first_reason([
+            ["flagged.order_id is null or flagged.payment_sequential is null or flagged.payment_value is null", "'missing_required_value'"],
+            ["flagged.duplicate_reason is not null", "flagged.duplicate_reason"],
+            ["flagged.payment_value < 0", "'negative_amount'"],
+            ["flagged.payment_value > " ~ var('olist_max_payment_value'), "'amount_too_large'"],
+            ["order_status.order_id is null", "'unknown_order'"],
+            ["not order_status.is_accepted", "'order_quarantined'"],
+        ]) }} as dq_reason
+
+    from flagged
+    left join order_status
+        on flagged.order_id = order_status.order_id
+
+)
+
+select * from final
