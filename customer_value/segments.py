@@ -120,3 +120,39 @@ def fit_segments(
     frame["segment_role"] = frame["segment_id"].map(roles)
     frame["segment_name"] = frame["segment_id"].map(names)
     return frame[output_columns]
+
+
+def kmeans_diagnostics(
+    customers: pd.DataFrame,
+    key: str,
+    features: list[str],
+    settings: SegmentSettings,
+    k_values: range = range(2, 11),
+    sample_size: int = 10_000,
+) -> pd.DataFrame:
+    """Inertia and silhouette for each k, to judge the chosen k (marked is_chosen).
+
+    Computed on the same standardized features; on more than `sample_size` customers a fixed random
+    sample (random_state from the settings) keeps the silhouette affordable. Rows: k, inertia,
+    silhouette, customers_used, is_chosen.
+    """
+    from sklearn.metrics import silhouette_score
+
+    frame = customers[[key, *features]].sort_values(key, kind="stable").reset_index(drop=True)
+    if len(frame) > sample_size:
+        frame = frame.sample(n=sample_size, random_state=settings.random_state).sort_values(key, kind="stable")
+    scaled = StandardScaler().fit_transform(frame[features].to_numpy(dtype=float)) if len(frame) else np.empty((0, 0))
+    distinct = len(np.unique(scaled, axis=0)) if len(frame) else 0
+    rows = []
+    for k in k_values:
+        if k >= distinct:
+            continue
+        kmeans = KMeans(n_clusters=k, random_state=settings.random_state, n_init=settings.n_init).fit(scaled)
+        rows.append({
+            "k": k,
+            "inertia": float(kmeans.inertia_),
+            "silhouette": float(silhouette_score(scaled, kmeans.labels_)),
+            "customers_used": len(frame),
+            "is_chosen": k == settings.k,
+        })
+    return pd.DataFrame(rows, columns=["k", "inertia", "silhouette", "customers_used", "is_chosen"])
