@@ -9,6 +9,8 @@
     One row per group and class_label (the union of true and predicted labels, as sklearn does), plus
     'macro avg' and 'weighted avg' rows: precision, recall, f1, support, and the group's accuracy on
     every row. An undefined ratio (no predicted or no true rows of a class) is 0, as sklearn reports it.
+    Averages are rounded to 12 decimals: a parallel float sum may differ in its last bit between runs,
+    and the same input must give the same table.
 -#}
 {% macro classification_metrics(predictions, group_by, actual, predicted) %}
 {%- set groups = group_by | join(', ') -%}
@@ -95,9 +97,9 @@ averages as (
     select
         {{ groups }},
         'macro avg' as class_label,
-        avg(precision) as precision,
-        avg(recall) as recall,
-        avg(f1) as f1,
+        round(avg(precision), 12) as precision,
+        round(avg(recall), 12) as recall,
+        round(avg(f1), 12) as f1,
         sum(support) as support
 
     from per_class_f1
@@ -108,9 +110,9 @@ averages as (
     select
         {{ groups }},
         'weighted avg' as class_label,
-        sum(precision * support) / sum(support) as precision,
-        sum(recall * support) / sum(support) as recall,
-        sum(f1 * support) / sum(support) as f1,
+        round(sum(precision * support) / sum(support), 12) as precision,
+        round(sum(recall * support) / sum(support), 12) as recall,
+        round(sum(f1 * support) / sum(support), 12) as f1,
         sum(support) as support
 
     from per_class_f1

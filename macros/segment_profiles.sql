@@ -26,10 +26,11 @@ per_segment as (
         segment_name,
         segment_role,
         count(*) as customers,
-        avg(recency_days) as mean_recency_days,
-        avg(frequency) as mean_frequency,
-        avg(monetary) as mean_monetary,
-        sum(monetary) as revenue
+        sum(recency_days) / count(*) as mean_recency_days,
+        sum(frequency) / count(*) as mean_frequency,
+        -- exact decimal sums: a float sum's last bit depends on the order threads add in
+        sum(cast(monetary as decimal(18, 2))) / count(*) as mean_monetary,
+        sum(cast(monetary as decimal(18, 2))) as revenue
 
     from segments
     group by segment_id, segment_name, segment_role

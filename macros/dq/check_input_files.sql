@@ -1,8 +1,9 @@
 {#-
     on-run-start: refuse to build on input that cannot be used at all, with one line that names the file,
     the column and the setting to change, before any model runs. Checked for every source table:
-    the folder exists and holds files, the file exists, is not empty, has every documented column in
-    its header, and holds at least one data row. Columns not documented are allowed (and ignored).
+    the folder exists and holds files, the file exists, is not empty, ends with a line break (a file cut
+    short mid-line could otherwise pass a shortened amount such as 56.3 for 56.35), has every documented
+    column in its header, and holds at least one data row. Columns not documented are allowed (and ignored).
 -#}
 {% macro check_input_files() %}
 {%- if execute %}
@@ -10,7 +11,7 @@
     {%- for node in graph.sources.values() | sort(attribute='unique_id') -%}
         {%- set folder = node.source_meta.data_dir -%}
         {%- set setting = node.source_meta.data_dir_setting -%}
-        {%- set file = folder ~ '/' ~ node.identifier ~ '.csv' -%}
+        {%- set file = source_file(node) -%}
         {%- set listed = run_query("select count(*) from glob('" ~ folder ~ "/*')").columns[0].values()[0] -%}
         {%- if listed == 0 -%}
             {%- set message = "source '" ~ node.source_name ~ "': folder '" ~ folder ~ "' does not exist or is empty. Set " ~ setting ~ " to the folder that holds the " ~ node.source_name ~ " CSV files" -%}
@@ -27,15 +28,20 @@
             {%- do problems.append("file '" ~ file ~ "' is empty (0 bytes): it needs the header line and data rows. Replace it with a complete export, or set " ~ setting ~ " to another folder") -%}
             {%- continue -%}
         {%- endif -%}
-        {%- set header = run_query("select column_name from (describe select * from read_csv('" ~ file ~ "', header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"'))").columns[0].values() -%}
+        {%- set unterminated = run_query("select cv_last_line('" ~ file ~ "')").columns[0].values()[0] -%}
+        {%- if unterminated | trim != '' -%}
+            {%- do problems.append("file '" ~ file ~ "' does not end with a line break, so its last line may be cut short: '" ~ unterminated[:120] ~ "'. If the export is complete, add a final line break; otherwise export the file again") -%}
+            {%- continue -%}
+        {%- endif -%}
+        {%- set header = csv_header(file) -%}
         {%- set missing = node.columns.keys() | reject('in', header) | list -%}
         {%- if missing -%}
             {%- set unexpected = header | reject('in', node.columns.keys()) | list -%}
             {%- do problems.append("file '" ~ file ~ "' lacks required column(s) " ~ missing | join(', ') ~ (" (found instead: " ~ unexpected | join(', ') ~ " - renamed?)" if unexpected else "") ~ ". Restore the header names of the original export, or set " ~ setting ~ " to a folder with the original files") -%}
             {%- continue -%}
         {%- endif -%}
-        {%- set rows = run_query("select count(*) from (select 1 from read_csv('" ~ file ~ "', header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"', ignore_errors = true) limit 1)").columns[0].values()[0] -%}
-        {%- if rows == 0 -%}
+        {%- set rows = run_query("select count(*) from (select 1 from " ~ csv_physical_lines(file) ~ " where trim(coalesce(line, '')) <> '' limit 2)").columns[0].values()[0] -%}
+        {%- if rows < 2 -%}
             {%- do problems.append("file '" ~ file ~ "' has a header but no data rows. Replace it with a complete export, or set " ~ setting ~ " to another folder") -%}
         {%- endif -%}
     {%- endfor -%}

@@ -4,24 +4,31 @@
     doubled on the way. A new source adds its files here. -#}
 {% macro dq_files() %}
     {{ return([
-        {'source': 'olist', 'file': 'olist_orders_dataset.csv', 'staging': 'stg_olist__orders', 'validated': 'int_olist__orders_validated', 'money': none,
+        {'source': 'olist', 'file': 'olist_orders_dataset.csv', 'table': 'orders', 'staging': 'stg_olist__orders', 'validated': 'int_olist__orders_validated', 'money': none,
          'used_in': 'fct_olist_orders', 'used_rows': 'count(*)', 'used_money': none},
-        {'source': 'olist', 'file': 'olist_order_payments_dataset.csv', 'staging': 'stg_olist__order_payments', 'validated': 'int_olist__order_payments_validated', 'money': 'payment_value',
+        {'source': 'olist', 'file': 'olist_order_payments_dataset.csv', 'table': 'order_payments', 'staging': 'stg_olist__order_payments', 'validated': 'int_olist__order_payments_validated', 'money': 'payment_value',
          'used_in': 'int_olist__payments_per_order', 'used_rows': 'sum(payment_rows)', 'used_money': 'sum(payment_total)'},
-        {'source': 'olist', 'file': 'olist_customers_dataset.csv', 'staging': 'stg_olist__customers', 'validated': 'int_olist__customers_validated', 'money': none,
+        {'source': 'olist', 'file': 'olist_customers_dataset.csv', 'table': 'customers', 'staging': 'stg_olist__customers', 'validated': 'int_olist__customers_validated', 'money': none,
          'used_in': none, 'used_rows': none, 'used_money': none},
-        {'source': 'ecomx', 'file': 'customers_final.csv', 'staging': 'stg_ecomx__customers', 'validated': 'int_ecomx__customers_validated', 'money': none,
+        {'source': 'ecomx', 'file': 'customers_final.csv', 'table': 'customers', 'staging': 'stg_ecomx__customers', 'validated': 'int_ecomx__customers_validated', 'money': none,
          'used_in': 'ecomx_customer_features', 'used_rows': 'count(*)', 'used_money': none},
-        {'source': 'ecomx', 'file': 'transactions_final.csv', 'staging': 'stg_ecomx__transactions', 'validated': 'int_ecomx__transactions_validated', 'money': 'transaction_amount',
+        {'source': 'ecomx', 'file': 'transactions_final.csv', 'table': 'transactions', 'staging': 'stg_ecomx__transactions', 'validated': 'int_ecomx__transactions_validated', 'money': 'transaction_amount',
          'used_in': 'ecomx_customer_features', 'used_rows': 'sum(n_transactions)', 'used_money': 'sum(total_spend)'},
-        {'source': 'ecomx', 'file': 'engagements_final.csv', 'staging': 'stg_ecomx__engagements', 'validated': 'int_ecomx__engagements_validated', 'money': none,
+        {'source': 'ecomx', 'file': 'engagements_final.csv', 'table': 'engagements', 'staging': 'stg_ecomx__engagements', 'validated': 'int_ecomx__engagements_validated', 'money': none,
          'used_in': 'ecomx_customer_features', 'used_rows': 'count(site_visits)', 'used_money': none},
-        {'source': 'ecomx', 'file': 'marketing_final.csv', 'staging': 'stg_ecomx__campaigns', 'validated': 'int_ecomx__campaigns_validated', 'money': none,
+        {'source': 'ecomx', 'file': 'marketing_final.csv', 'table': 'marketing', 'staging': 'stg_ecomx__campaigns', 'validated': 'int_ecomx__campaigns_validated', 'money': none,
          'used_in': 'ecomx_customer_features', 'used_rows': 'sum(campaigns_received)', 'used_money': none},
     ]) }}
 {% endmacro %}
 
 {#- The table of lines the CSV reader rejected for a staging model (written by capture_csv_rejects). -#}
+{#- Non-blank data lines in the file, counted with no CSV rules: the reconciliation's independent count. -#}
+{% macro csv_data_lines(source_name, table_name) %}
+    {%- if not execute %}{{ return('0') }}{% endif -%}
+    {%- set file = source_file(source_node(source_name, table_name)) -%}
+    {{- return("(select count(*) - 1 from " ~ csv_physical_lines(file) ~ " where trim(coalesce(line, '')) <> '')") -}}
+{% endmacro %}
+
 {% macro csv_rejects_relation(staging_model) %}
     {{- return(ref(staging_model).incorporate(path={'identifier': staging_model ~ '__csv_rejects'})) -}}
 {% endmacro %}

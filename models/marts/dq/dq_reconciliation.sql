@@ -1,5 +1,7 @@
 {#- Per input file: rows and money read, accepted, quarantined, and found again where the accepted rows are
-    used (rows_used / money_used). Balanced when read = accepted + quarantined and used = accepted.
+    used (rows_used / money_used). Balanced when every non-blank line of the file is a parsed or an
+    unparsable row (a stray quote that swallows the following lines breaks this), read = accepted +
+    quarantined, and used = accepted.
     Money is summed over the rows the reader could parse; an unparsable line is counted in rows, but its
     amount cannot be read (see its raw line in dq_quarantine). -#}
 with
@@ -10,6 +12,7 @@ file_{{ loop.index }} as (
     select
         '{{ file.source }}' as source_name,
         '{{ file.file }}' as file_name,
+        {{ csv_data_lines(file.source, file.table) }} as lines_in_file,
         (select count(*) from {{ csv_rejects_relation(file.staging) }}) as rows_unparsable,
         count(*) as rows_parsed,
         count(case when dq_reason is null then 1 end) as rows_accepted,
@@ -56,6 +59,7 @@ final as (
     select
         source_name,
         file_name,
+        lines_in_file,
         rows_parsed + rows_unparsable as rows_read,
         rows_accepted,
         rows_rule_quarantined + rows_unparsable as rows_quarantined,
@@ -66,7 +70,7 @@ final as (
         money_quarantined,
         rows_used,
         money_used,
-        rows_parsed + rows_unparsable = rows_accepted + rows_rule_quarantined + rows_unparsable
+        lines_in_file = rows_parsed + rows_unparsable
             and coalesce(money_read = money_accepted + money_quarantined, true)
             and coalesce(rows_used = rows_accepted, true)
             and coalesce(money_used = money_accepted, true) as is_balanced

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('ecomx', 'marketing') }}
+    select * from {{ read_csv_source('ecomx', 'marketing') }}
 
 ),
 

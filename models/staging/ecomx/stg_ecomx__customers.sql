@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('ecomx', 'customers') }}
+    select * from {{ read_csv_source('ecomx', 'customers') }}
 
 ),
 

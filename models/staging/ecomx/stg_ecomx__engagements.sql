@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('ecomx', 'engagements') }}
+    select * from {{ read_csv_source('ecomx', 'engagements') }}
 
 ),
 

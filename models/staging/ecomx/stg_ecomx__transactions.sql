@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('ecomx', 'transactions') }}
+    select * from {{ read_csv_source('ecomx', 'transactions') }}
 
 ),
 

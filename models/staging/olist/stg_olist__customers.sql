@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('olist', 'customers') }}
+    select * from {{ read_csv_source('olist', 'customers') }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('olist', 'order_payments') }}
+    select * from {{ read_csv_source('olist', 'order_payments') }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('olist', 'orders') }}
+    select * from {{ read_csv_source('olist', 'orders') }}
 
 ),
 

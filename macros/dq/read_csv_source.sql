@@ -1,0 +1,59 @@
+{#-
+    How every source file is read. Columns are matched by the names in the file's header line, typed with
+    the `data_type` documented on the source column (undocumented columns are read as text and ignored),
+    and parsed without DuckDB's dialect sniffer, which gives up on a file whose first rows hold a stray
+    quote. Lines that cannot be parsed are skipped by the scan and kept by `store_rejects` (see
+    capture_csv_rejects).
+-#}
+{% macro source_node(source_name, table_name) %}
+    {{- return(graph.sources.values()
+        | selectattr('source_name', 'equalto', source_name)
+        | selectattr('name', 'equalto', table_name)
+        | first) -}}
+{% endmacro %}
+
+{% macro source_file(node) %}
+    {{- return(node.source_meta.data_dir ~ '/' ~ node.identifier ~ '.csv') -}}
+{% endmacro %}
+
+{#- The file read line by line with no CSV rules at all: one row per physical line, never an error
+    (latin-1 accepts any byte, so even a line with invalid UTF-8 is counted). -#}
+{% macro csv_physical_lines(file) %}
+    read_csv('{{ file }}', header = false, auto_detect = false, delim = '{{ "\x1f" }}', quote = '', escape = '',
+        columns = {'line': 'varchar'}, strict_mode = false, null_padding = true, encoding = 'latin-1')
+{%- endmacro %}
+
+{#- The column names of the file's header line (UTF-8 byte-order mark as read in latin-1, CR and quotes
+    stripped). -#}
+{% macro csv_header(file) %}
+    {%- set first = run_query("select line from " ~ csv_physical_lines(file) ~ " limit 1").columns[0].values() -%}
+    {%- set names = [] -%}
+    {%- for name in ((first[0] or '') | replace('\u00ef\u00bb\u00bf', '') | replace('\r', '')).split(',') -%}
+        {%- do names.append(name.strip().strip('"')) -%}
+    {%- endfor -%}
+    {{ return(names) }}
+{% endmacro %}
+
+{% macro read_csv_source(source_name, table_name) %}
+    {#- registers the lineage source -> staging model -#}
+    {%- set _ = source(source_name, table_name) -%}
+    {%- if not execute -%}
+        {{ return('(select 1)') }}
+    {%- endif -%}
+    {%- set node = source_node(source_name, table_name) -%}
+    {%- set file = source_file(node) -%}
+    {%- set types = [] -%}
+    {%- for name in csv_header(file) -%}
+        {%- set column = node.columns.get(name) -%}
+        {%- do types.append("'" ~ name ~ "': '" ~ (column.data_type if column and column.data_type else 'varchar') ~ "'") -%}
+    {%- endfor -%}
+    {%- set options = node.source_meta.get('csv_options', {}) -%}
+    read_csv('{{ file }}', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+        columns = { {{- types | join(', ') -}} },
+        {%- for option, value in options.items() %}
+        {{ option }} = '{{ value }}',
+        {%- endfor %}
+        store_rejects = true,
+        rejects_table = 'csv_rejects__{{ node.identifier }}',
+        rejects_scan = 'csv_reject_scans__{{ node.identifier }}')
+{%- endmacro %}
