@@ -7,7 +7,7 @@ export DBT_DUCKDB_PATH
 export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 
-.PHONY: install build test clean
+.PHONY: install build test report clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,10 +19,14 @@ install: $(BIN)/.installed
 build: install
 	mkdir -p $(dir $(DBT_DUCKDB_PATH))
 	$(BIN)/dbt build
+	$(BIN)/python -m customer_value.publish "$(DBT_DUCKDB_PATH)"
 	$(BIN)/python -m customer_value.summary "$(DBT_DUCKDB_PATH)"
 
 test: install
 	$(BIN)/pytest
 
+report: install
+	$(BIN)/python -m customer_value.report --warehouse "$(DBT_DUCKDB_PATH)" --out reports
+
 clean:
-	rm -rf target logs warehouse
+	rm -rf target logs warehouse exports

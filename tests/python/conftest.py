@@ -42,8 +42,12 @@ def run_dbt_build(
     ecomx_dir: Path = SAMPLE_ECOMX,
     select: list[str] | None = None,
     extra_args: list[str] | None = None,
+    target_dir: Path | None = None,
 ) -> Build:
-    """Build the project on the given folders into `workdir/warehouse.duckdb`; never raises on failure."""
+    """Build the project on the given folders into `workdir/warehouse.duckdb`; never raises on failure.
+
+    `target_dir` lets consecutive builds share dbt's target folder and so its partial parsing.
+    """
     workdir.mkdir(parents=True, exist_ok=True)
     warehouse = workdir / "warehouse.duckdb"
     env = {
@@ -56,7 +60,7 @@ def run_dbt_build(
     }
     command = [
         str(DBT), "build", "--project-dir", str(REPO),
-        "--target-path", str(workdir / "target"), "--log-path", str(workdir / "logs"),
+        "--target-path", str(target_dir or workdir / "target"), "--log-path", str(workdir / "logs"),
     ]
     if select:
         command += ["--select", *select]

@@ -704,15 +704,20 @@ FAIL_FAST = {
 }
 
 
+@pytest.fixture(scope="module")
+def shared_target(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("fail_fast_target")
+
+
 @pytest.mark.parametrize("case", list(FAIL_FAST))
-def test_unusable_input_fails_fast_with_a_clear_message(tmp_path: Path, case: str) -> None:
+def test_unusable_input_fails_fast_with_a_clear_message(tmp_path: Path, shared_target: Path, case: str) -> None:
     source, damage, messages = FAIL_FAST[case]
     sample = SAMPLE_OLIST if source == "olist" else SAMPLE_ECOMX
     folder = tmp_path / source
     __import__("shutil").copytree(sample, folder)
     damage(folder)
     dirs = {"olist_dir": folder} if source == "olist" else {"ecomx_dir": folder}
-    build = run_dbt_build(tmp_path / "build", select=["fct_olist_orders"], **dirs)
+    build = run_dbt_build(tmp_path / "build", select=["fct_olist_orders"], target_dir=shared_target, **dirs)
     assert build.returncode != 0
     for message in messages:
         assert message in build.output, build.output[-3000:]
