@@ -6,7 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
+import duckdb
+
 from customer_value.report.build import build_reports
+from customer_value.report.data import ReportInputError
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -19,9 +22,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
-    written = build_reports(args.warehouse, args.out)
+    try:
+        written = build_reports(args.warehouse, args.out)
+    except (FileNotFoundError, ReportInputError, duckdb.Error) as error:
+        print(f"report: {error}", file=sys.stderr)
+        return 1
     if not written:
-        print(f"No report tables found in {args.warehouse}: run `make build` first.", file=sys.stderr)
+        print(f"report: no report tables in {args.warehouse}: run `make build` first.", file=sys.stderr)
         return 1
     for path in written:
         print(f"Report: {path.resolve()} ({path.stat().st_size / 1024:,.0f} KB)")

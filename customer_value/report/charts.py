@@ -113,17 +113,24 @@ def hbar_chart(categories: Sequence[str], series: Sequence[Bars], axis_label: st
     return svg_root(width, height, title, "".join(parts))
 
 
+def _drop_missing(line: Line) -> Line:
+    """The line without points whose x or y is missing (e.g. no silhouette for some k)."""
+    kept = [(x, y) for x, y in zip(line.x, line.y) if _finite(x) and _finite(y)]
+    return Line(line.name, [x for x, _ in kept], [y for _, y in kept], line.color, line.dash, line.markers)
+
+
 def line_chart(lines: Sequence[Line], x_label: str, y_label: str, title: str,
                x_domain: tuple[float, float] | None = None, y_domain: tuple[float, float] | None = None,
                marks: Sequence[Mark] = (), diagonal: bool = False, width: float = 420, height: float = 320,
                x_fmt: Formatter = fmt_tick, y_fmt: Formatter = fmt_tick) -> str:
     """Lines over a shared x axis, with an optional y = x reference line and highlighted points."""
+    lines = [_drop_missing(line) for line in lines]
     legend_svg, legend_height = legend([(line.name, line.color) for line in lines], 62, 12, width - 80)
     frame = Frame(width, height + legend_height, 62, 18, legend_height + 12, 46)
     xs = [v for line in lines for v in line.x]
     ys = [v for line in lines for v in line.y]
-    x_lo, x_hi = x_domain or nice_domain(min(xs), max(xs))
-    y_lo, y_hi = y_domain or nice_domain(min(ys), max(ys))
+    x_lo, x_hi = x_domain or (nice_domain(min(xs), max(xs)) if xs else (0.0, 1.0))
+    y_lo, y_hi = y_domain or (nice_domain(min(ys), max(ys)) if ys else (0.0, 1.0))
     sx, sy = Scale(x_lo, x_hi, frame.x0, frame.x1), Scale(y_lo, y_hi, frame.y0, frame.y1)
     parts = [legend_svg, x_axis(sx, frame, x_label, x_fmt), y_axis(sy, frame, y_label, y_fmt)]
     if diagonal:

@@ -86,7 +86,7 @@ def high_value_section(customers: pd.DataFrame) -> Section:
                "total_spend": fmt_money, "tenure_days": fmt_int, "frequency": lambda v: fmt_num(v, 1),
                "recency_days": fmt_int}
     top = customers.sort_values(["clv", "customer_id"], ascending=[False, True]).head(10)
-    top = top.assign(rank=range(1, len(top) + 1))
+    top = top.assign(rank=range(1, len(top) + 1), customer_id=top["customer_id"].astype(str))
     top_headers = {k: v for k, v in {"rank": "#", "customer_id": "Customer", "clv": "Yearly CLV",
                                      "total_spend": "Total spend", "tenure_days": "Tenure (days)",
                                      "frequency": "Purchases", "segment_name": "Segment"}.items() if k in top}
@@ -223,7 +223,8 @@ def _model_title(model: str, feature_set: str, metrics: pd.DataFrame | None) -> 
     if not len(row):
         return title
     best = " (best for this feature set)" if bool(row["is_best_model"].iloc[0]) else ""
-    return f"{title}: accuracy {fmt_num(row['accuracy'].iloc[0], 3)}, macro F1 {fmt_num(row['macro_f1'].iloc[0], 3)}{best}"
+    accuracy, macro_f1 = fmt_num(row["accuracy"].iloc[0], 3), fmt_num(row["macro_f1"].iloc[0], 3)
+    return f"{title}: accuracy {accuracy}, macro F1 {macro_f1}{best}"
 
 
 def _classifier_figures(rows: pd.DataFrame, name: str) -> list[str]:

@@ -49,7 +49,8 @@ def summary(data: SourceData, customers: pd.DataFrame) -> str:
     items = [(fmt_int(len(customers)), "customers with a delivered order"),
              (fmt_int(high["customers"]), f"high-value customers ({fmt_pct(high['share'])})"),
              (fmt_pct(high["monetary_share"]), "of all revenue comes from them"),
-             (fmt_money(high["monetary"]), f"average spend of a high-value customer (others: {fmt_money(rest['monetary'])})")]
+             (fmt_money(high["monetary"]),
+              f"average spend of a high-value customer (others: {fmt_money(rest['monetary'])})")]
     if data.has("metrics") and (data["metrics"]["model_status"] == "fit").any():
         auc = data["metrics"].loc[data["metrics"]["split"] == "test", "roc_auc"].iloc[0]
         items.append((fmt_num(auc, 3), "test ROC-AUC of the high-value model (1 = perfect)"))
@@ -70,8 +71,27 @@ def high_value_section(customers: pd.DataFrame) -> Section:
                "recency_days": lambda v: fmt_num(v, 0), "frequency": lambda v: fmt_num(v, 2), "monetary": fmt_money}
     intro = para("High value means belonging to the segment with the highest average spend (segment 1, "
                  "<i>high-ticket</i>): customers with few orders but large baskets.", "lead")
-    body = table(profile, headers, formats, highlight=[True, False]) + _top_ten(customers)
+    body = table(profile, headers, formats, highlight=[True, False]) + _profile_chart(profile) + _top_ten(customers)
     return Section("high-value", "Who are the high-value customers?", intro, body)
+
+
+def _profile_chart(profile: pd.DataFrame) -> str:
+    groups = profile["group"].tolist()
+    shares = [Bars("share of customers", profile["share"].tolist(), "#9aa5b1", [fmt_pct(v) for v in profile["share"]]),
+              Bars("share of revenue", profile["monetary_share"].tolist(), "#0072B2",
+                   [fmt_pct(v) for v in profile["monetary_share"]])]
+    spend = [Bars("average spend", profile["monetary"].tolist(), ["#0072B2", "#9aa5b1"],
+                  [fmt_money(v) for v in profile["monetary"]])]
+    return grid([
+        figure(hbar_chart(groups, shares, "share of all customers / of all revenue",
+                          "High-value customers: share of customers and of revenue", width=520,
+                          fmt=lambda v: f"{v * 100:.0f}%"),
+               "Grey: the group's share of all customers; blue: its share of all revenue. A small group with a long "
+               "blue bar is worth protecting."),
+        figure(hbar_chart(groups, spend, "average total spend per customer", "Average spend per customer",
+                          width=520),
+               "Average total spend per customer in each group: how much more a high-value customer is worth."),
+    ], columns=2)
 
 
 def _top_ten(customers: pd.DataFrame) -> str:
@@ -97,8 +117,9 @@ def model_section(data: SourceData, customers: pd.DataFrame) -> Section:
     title = "How good is the high-value model?"
     if not (metrics["model_status"] == "fit").any():
         reason = metrics["status_reason"].dropna().iloc[0] if metrics["status_reason"].notna().any() else "unknown"
-        notice = para(f"The model was not fitted on this data: {escape(str(reason))}.", "notice")
-        return Section("model", title, notice, para(escape(CAVEAT), "caveat"))
+        notice = para(f"The model was not fitted on this data: {escape(str(reason).rstrip('.'))}.", "notice")
+        return Section("model", title, notice, para("Too few customers in the high-value segment to train and test a "
+                                                    "model; the segments above remain valid."))
     test = customers[customers["split"] == "test"]
     intro = para(escape(_reading(metrics)), "lead")
     body = _metrics_table(metrics) + _curves(test) + _drivers(data)
@@ -107,8 +128,9 @@ def model_section(data: SourceData, customers: pd.DataFrame) -> Section:
 
 def _reading(metrics: pd.DataFrame) -> str:
     row = metrics[(metrics["split"] == "test") & (metrics["class_label"] == "1")].iloc[0]
+    tested = fmt_int(metrics.loc[metrics["split"] == "test", "support"].max())
     return (f"A logistic regression scores every customer's chance of being high value. On the "
-            f"{fmt_int(metrics.loc[metrics['split'] == 'test', 'support'].max())} test customers (kept out of training) "
+            f"{tested} test customers (kept out of training) "
             f"it finds {fmt_pct(row['recall'])} of the real high-value customers (recall), "
             f"{fmt_pct(row['precision'])} of the customers it flags really are high value (precision), and it ranks "
             f"customers with a ROC-AUC of {fmt_num(row['roc_auc'], 3)} (1 = perfect, 0.5 = a coin toss).")

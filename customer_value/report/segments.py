@@ -7,7 +7,9 @@ from html import escape
 import numpy as np
 import pandas as pd
 
-from customer_value.report.charts import Bars, Grid, Line, Mark, box_chart, hbar_chart, heatmap, line_chart, scatter_chart
+from customer_value.report.charts import (
+    Bars, Grid, Line, Mark, box_chart, hbar_chart, heatmap, line_chart, scatter_chart,
+)
 from customer_value.report.page import (
     Section, figure, fmt_int, fmt_money, fmt_num, fmt_pct, grid, para, table,
 )
@@ -52,17 +54,21 @@ def _size_charts(profiles: pd.DataFrame, colors: dict[str, str]) -> str:
     ], columns=2)
 
 
-def _action_table(profiles: pd.DataFrame, colors: dict[str, str], order_word: str) -> str:
+def _profile_table(profiles: pd.DataFrame, colors: dict[str, str], order_word: str) -> str:
     headers = {
         "segment_name": "Segment", "customers": "Customers", "customer_share": "Share of customers",
-        "revenue_share": "Share of revenue", "mean_recency_days": "Avg. days since last " + order_word,
+        "revenue_share": "Share of revenue", "mean_recency_days": f"Avg. days since last {order_word}",
         "mean_frequency": f"Avg. {order_word}s", "mean_monetary": "Avg. spend per customer",
-        "action": "What to do", "action_detail": "How",
     }
     formats = {"customers": fmt_int, "customer_share": fmt_pct, "revenue_share": fmt_pct,
                "mean_recency_days": lambda v: fmt_num(v, 0), "mean_frequency": lambda v: fmt_num(v, 2),
                "mean_monetary": fmt_money}
     return table(profiles, headers, formats, swatches=colors)
+
+
+def _action_table(profiles: pd.DataFrame, colors: dict[str, str]) -> str:
+    headers = {"segment_name": "Segment", "action": "What to do", "action_detail": "How"}
+    return table(profiles, headers, swatches=colors)
 
 
 def segment_overview(profiles: pd.DataFrame, order_word: str = "order") -> Section:
@@ -74,8 +80,8 @@ def segment_overview(profiles: pd.DataFrame, order_word: str = "order") -> Secti
         f"how often and how much they spent (KMeans on standardized values). Segment 1 is always the one with the "
         f"highest average spend; names come from a fixed rule on the averages, and each segment gets one "
         f"recommended action.", "lead")
-    body = (_size_charts(profiles, colors) + "<h3>What to do for each segment</h3>"
-            + _action_table(profiles, colors, order_word))
+    body = (_size_charts(profiles, colors) + "<h3>Segment profiles</h3>" + _profile_table(profiles, colors, order_word)
+            + "<h3>What to do for each segment</h3>" + _action_table(profiles, colors))
     return Section("segments", "Segments: how big they are and what to do", intro, body)
 
 
@@ -118,8 +124,8 @@ def _scatter(segments: pd.DataFrame, colors: dict[str, str], order_word: str) ->
                         legend_items=list(colors.items()), y_log=True)
     shown = (f"a random sample of {fmt_int(len(sample))} of {fmt_int(len(segments))} customers, seed {SCATTER_SEED}"
              if len(sample) < len(segments) else f"all {fmt_int(len(segments))} customers")
-    return figure(svg, f"Each dot is one customer ({shown}), placed by days since last {order_word} and total spend and "
-                       f"coloured by segment; the top left holds recent big spenders.")
+    return figure(svg, f"Each dot is one customer ({shown}), placed by days since last {order_word} and total "
+                       f"spend and coloured by segment; the top left holds recent big spenders.")
 
 
 def _range_label(low: float, high: float, unit: str) -> str:
@@ -171,8 +177,8 @@ def kmeans_section(diagnostics: pd.DataFrame) -> Section:
     k = diagnostics["k"].astype(float).tolist()
 
     def chart(column: str, label: str, color: str) -> str:
-        marks = [Mark(float(chosen["k"].iloc[0]), float(chosen[column].iloc[0]), f"chosen k = {int(chosen['k'].iloc[0])}")] \
-            if len(chosen) else []
+        marks = [Mark(float(row["k"]), float(row[column]), f"chosen k = {int(row['k'])}")
+                 for _, row in chosen.iterrows() if pd.notna(row[column])]
         values = diagnostics[column].astype(float).tolist()
         y_domain = (min(0.0, min(values)), max(values) * 1.08) if column == "inertia" else None
         return line_chart([Line(label, k, values, color, markers=True)], "number of segments k", label,
