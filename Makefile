@@ -6,8 +6,9 @@ DBT_DUCKDB_PATH ?= warehouse/customer_value.duckdb
 export DBT_DUCKDB_PATH
 export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
+DOCS_PORT ?= 8080
 
-.PHONY: install build test report clean
+.PHONY: install build test report docs clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +28,12 @@ test: install
 
 report: install
 	$(BIN)/python -m customer_value.report --warehouse "$(DBT_DUCKDB_PATH)" --out reports
+
+docs: install
+	mkdir -p $(dir $(DBT_DUCKDB_PATH))
+	$(BIN)/dbt docs generate --static
+	@echo "Docs site: target/static_index.html (one file, opens offline); serving target/ on http://localhost:$(DOCS_PORT)"
+	$(BIN)/dbt docs serve --port $(DOCS_PORT) --no-browser
 
 clean:
 	rm -rf target logs warehouse exports
