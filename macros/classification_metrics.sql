@@ -100,7 +100,7 @@ averages as (
         round(avg(precision), 12) as precision,
         round(avg(recall), 12) as recall,
         round(avg(f1), 12) as f1,
-        sum(support) as support
+        cast(sum(support) as bigint) as support
 
     from per_class_f1
     group by {{ groups }}
@@ -113,7 +113,7 @@ averages as (
         round(sum(precision * support) / sum(support), 12) as precision,
         round(sum(recall * support) / sum(support), 12) as recall,
         round(sum(f1 * support) / sum(support), 12) as f1,
-        sum(support) as support
+        cast(sum(support) as bigint) as support
 
     from per_class_f1
     group by {{ groups }}

@@ -29,7 +29,7 @@ file_{{ loop.index }} as (
         cast(null as decimal(38, 2)) as money_quarantined,
         {%- endif %}
         {%- if file.used_in %}
-        (select coalesce({{ file.used_rows }}, 0) from {{ ref(file.used_in) }}) as rows_used,
+        (select cast(coalesce({{ file.used_rows }}, 0) as bigint) from {{ ref(file.used_in) }}) as rows_used,
         {%- else %}
         cast(null as bigint) as rows_used,
         {%- endif %}
