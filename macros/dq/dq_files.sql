@@ -7,7 +7,7 @@
         {'source': 'olist', 'file': 'olist_orders_dataset.csv', 'table': 'orders', 'staging': 'stg_olist__orders', 'validated': 'int_olist__orders_validated', 'money': none,
          'used_in': 'fct_olist_orders', 'used_rows': 'count(*)', 'used_money': none},
         {'source': 'olist', 'file': 'olist_order_payments_dataset.csv', 'table': 'order_payments', 'staging': 'stg_olist__order_payments', 'validated': 'int_olist__order_payments_validated', 'money': 'payment_value',
-         'used_in': 'int_olist__payments_per_order', 'used_rows': 'sum(payment_rows)', 'used_money': 'sum(payment_total)'},
+         'used_in': 'fct_olist_orders', 'used_rows': 'sum(payment_rows)', 'used_money': 'sum(payment_total)'},
         {'source': 'olist', 'file': 'olist_customers_dataset.csv', 'table': 'customers', 'staging': 'stg_olist__customers', 'validated': 'int_olist__customers_validated', 'money': none,
          'used_in': none, 'used_rows': none, 'used_money': none},
         {'source': 'ecomx', 'file': 'customers_final.csv', 'table': 'customers', 'staging': 'stg_ecomx__customers', 'validated': 'int_ecomx__customers_validated', 'money': none,
@@ -21,14 +21,15 @@
     ]) }}
 {% endmacro %}
 
-{#- The table of lines the CSV reader rejected for a staging model (written by capture_csv_rejects). -#}
-{#- Non-blank data lines in the file, counted with no CSV rules: the reconciliation's independent count. -#}
+{#- Non-empty data lines in the file, counted with no CSV rules: the reconciliation's independent count
+    (a line of spaces counts: the reader rejects it as a row). -#}
 {% macro csv_data_lines(source_name, table_name) %}
     {%- if not execute %}{{ return('0') }}{% endif -%}
     {%- set file = source_file(source_node(source_name, table_name)) -%}
-    {{- return("(select count(*) - 1 from " ~ csv_physical_lines(file) ~ " where trim(coalesce(line, '')) <> '')") -}}
+    {{- return("(select count(*) - 1 from " ~ csv_physical_lines(file) ~ " where coalesce(line, '') <> '')") -}}
 {% endmacro %}
 
+{#- The table of lines the CSV reader rejected for a staging model (written by capture_csv_rejects). -#}
 {% macro csv_rejects_relation(staging_model) %}
     {{- return(ref(staging_model).incorporate(path={'identifier': staging_model ~ '__csv_rejects'})) -}}
 {% endmacro %}

@@ -45,7 +45,8 @@
     {%- set types = [] -%}
     {%- for name in csv_header(file) -%}
         {%- set column = node.columns.get(name) -%}
-        {%- do types.append("'" ~ name ~ "': '" ~ (column.data_type if column and column.data_type else 'varchar') ~ "'") -%}
+        {%- set numeric = name in numeric_columns(source_name, table_name) -%}
+        {%- do types.append("'" ~ name ~ "': '" ~ (column.data_type if column and column.data_type and not numeric else 'varchar') ~ "'") -%}
     {%- endfor -%}
     {%- set options = node.source_meta.get('csv_options', {}) -%}
     read_csv('{{ file }}', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',

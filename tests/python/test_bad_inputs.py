@@ -184,8 +184,29 @@ def o_text_in_amount(folder: Folder, t: OlistTarget, expected: Expected) -> None
 
 def o_wrong_number_type(folder: Folder, t: OlistTarget, expected: Expected) -> None:
     folder[PAYMENTS].set_field(t.payment_line, "payment_installments", b"three")
-    expected.quarantine.append(Quarantined(PAYMENTS, "unparsable_cast", line_number=t.payment_line))
+    expected.quarantine.append(Quarantined(PAYMENTS, "invalid_number", record_key=t.order_id + "#1"))
     expected.drop("payments", t.order_id + "#1")
+
+
+def o_too_many_decimals(folder: Folder, t: OlistTarget, expected: Expected) -> None:
+    # DuckDB's cast would round 56.355 to 56.36 and change the total without a word
+    folder[PAYMENTS].set_field(t.payment_line, "payment_value", b"56.355")
+    expected.quarantine.append(Quarantined(PAYMENTS, "invalid_number", record_key=t.order_id + "#1"))
+    expected.drop("payments", t.order_id + "#1")
+
+
+def o_padded_person_id(folder: Folder, t: OlistTarget, expected: Expected) -> None:
+    customers = folder[CUSTOMERS]
+    person = customers.value(t.customer_line, "customer_unique_id")
+    customers.set_field(t.customer_line, "customer_unique_id", person.upper().encode() + b" ")
+    expected.quarantine.append(Quarantined(CUSTOMERS, "malformed_key", record_key=customers.value(t.customer_line, "customer_id")))
+    expected.quarantine.append(Quarantined(ORDERS, "customer_quarantined", record_key=t.order_id))
+    drop_order(expected, t, "order_quarantined")
+
+
+def o_blank_line(folder: Folder, t: OlistTarget, expected: Expected) -> None:
+    number = folder[CUSTOMERS].append(b"   ")
+    expected.quarantine.append(Quarantined(CUSTOMERS, "unparsable_missing_columns", line_number=number))
 
 
 def o_duplicated_payment_row(folder: Folder, t: OlistTarget, expected: Expected) -> None:
@@ -260,6 +281,9 @@ OLIST_DEFECTS: dict[str, OlistDefect] = {
     "absurdly large amount": o_absurd_payment,
     "decimal comma in amount": o_text_in_amount,
     "text in numeric column": o_wrong_number_type,
+    "more decimals than money has": o_too_many_decimals,
+    "upper-case, padded person id": o_padded_person_id,
+    "line of spaces": o_blank_line,
     "duplicated payment row": o_duplicated_payment_row,
     "conflicting payment rows": o_conflicting_payment_rows,
     "orphan payment": o_orphan_payment,
@@ -451,8 +475,40 @@ def e_ancient_transaction(folder: Folder, c: int, expected: Expected) -> None:
 def e_unparsable_amount(folder: Folder, c: int, expected: Expected) -> None:
     line = transaction_line(folder, c)
     folder[E_TRANSACTIONS].set_field(line, "transaction_amount", b"12.5.3")
-    expected.quarantine.append(Quarantined(E_TRANSACTIONS, "unparsable_cast", line_number=line))
-    expected.drop("transactions", folder[E_TRANSACTIONS].value(line, "transaction_id"))
+    key = folder[E_TRANSACTIONS].value(line, "transaction_id")
+    expected.quarantine.append(Quarantined(E_TRANSACTIONS, "invalid_number", record_key=key))
+    expected.drop("transactions", key)
+
+
+def e_fractional_customer_id(folder: Folder, c: int, expected: Expected) -> None:
+    # an integer cast would round 101.6 to 102 and give the purchase to another customer
+    line = transaction_line(folder, c)
+    folder[E_TRANSACTIONS].set_field(line, "customer_id", f"{c}.6".encode())
+    key = folder[E_TRANSACTIONS].value(line, "transaction_id")
+    expected.quarantine.append(Quarantined(E_TRANSACTIONS, "invalid_number", record_key=key))
+    expected.drop("transactions", key)
+
+
+def e_unknown_category(folder: Folder, c: int, expected: Expected) -> None:
+    line = transaction_line(folder, c)
+    folder[E_TRANSACTIONS].set_field(line, "product_category", b"electronics")
+    key = folder[E_TRANSACTIONS].value(line, "transaction_id")
+    expected.quarantine.append(Quarantined(E_TRANSACTIONS, "unknown_category", record_key=key))
+    expected.drop("transactions", key)
+
+
+def e_unknown_gender(folder: Folder, c: int, expected: Expected) -> None:
+    folder[E_CUSTOMERS].set_field(customer_line(folder, c), "gender", b"M")
+    expected.quarantine.append(Quarantined(E_CUSTOMERS, "unknown_gender", record_key=str(c)))
+    drop_customer(folder, c, expected, "customer_quarantined")
+
+
+def e_empty_response(folder: Folder, c: int, expected: Expected) -> None:
+    line = lines_of(folder[E_MARKETING], "customer_id", str(c))[0]
+    folder[E_MARKETING].set_field(line, "response", b"")
+    key = folder[E_MARKETING].value(line, "campaign_id")
+    expected.quarantine.append(Quarantined(E_MARKETING, "unknown_response", record_key=key))
+    expected.drop("campaigns", key)
 
 
 def e_duplicated_transaction(folder: Folder, c: int, expected: Expected) -> None:
@@ -512,6 +568,10 @@ ECOMX_DEFECTS: dict[str, EcomxDefect] = {
     "absurdly large amount": e_absurd_amount,
     "ancient transaction date": e_ancient_transaction,
     "unparsable amount": e_unparsable_amount,
+    "fractional customer id": e_fractional_customer_id,
+    "unknown product category": e_unknown_category,
+    "unknown gender": e_unknown_gender,
+    "empty response": e_empty_response,
     "duplicated transaction row": e_duplicated_transaction,
     "conflicting transaction rows": e_conflicting_transaction,
     "transaction of unknown customer": e_unknown_customer,
@@ -603,7 +663,7 @@ def harmless_ecomx(folder: Folder) -> None:
     folder[E_CUSTOMERS].bom = True
     folder[E_TRANSACTIONS].crlf = True
     engagements = folder[E_ENGAGEMENTS]
-    engagements.lines = [b"region," + line if i else b"region," + line for i, line in enumerate(engagements.lines)]
+    engagements.lines = [(b"north," if i else b"region,") + line for i, line in enumerate(engagements.lines)]
     marketing = folder[E_MARKETING]
     marketing.lines += marketing.lines[:]
 
@@ -645,9 +705,9 @@ def test_resent_rows_are_quarantined_as_duplicates(harmless_build) -> None:
     assert counts == {
         (ORDERS, "duplicate_row"): 3,
         (PAYMENTS, "duplicate_row"): payment_rows,
-        (PAYMENTS, "unparsable_cast"): 1,  # the repeated header line
+        (PAYMENTS, "invalid_number"): 1,  # the repeated header line: payment_sequential=payment_sequential
         (E_MARKETING, "duplicate_row"): (len(ecomx[E_MARKETING].lines) - 2) // 2,
-        (E_MARKETING, "unparsable_cast"): 1,
+        (E_MARKETING, "unparsable_cast"): 1,  # the repeated header: campaign_date=campaign_date
     }
     assert build.table("select * from dq_reconciliation")["is_balanced"].all()
 
@@ -724,3 +784,20 @@ def test_unusable_input_fails_fast_with_a_clear_message(tmp_path: Path, shared_t
     # the message comes before any model ran, and not inside a Python stack trace
     assert "START sql" not in build.output.split("Input files cannot be used")[0]
     assert "Traceback" not in build.output
+
+
+def test_a_systematic_defect_fails_the_build_instead_of_shrinking_the_marts(tmp_path: Path) -> None:
+    """Every purchase date re-exported as DD/MM/YYYY: all orders unparsable. Quarantining them all and
+    building empty marts would be a silent disaster, so the share limit stops the build."""
+    folder = Folder.copy_of(SAMPLE_OLIST, tmp_path / "olist")
+    orders = folder[ORDERS]
+    for number in range(2, len(orders.lines) + 1):
+        stamp = orders.value(number, "order_purchase_timestamp")
+        orders.set_field(number, "order_purchase_timestamp", f"{stamp[8:10]}/{stamp[5:7]}/{stamp[:4]}{stamp[10:]}".encode())
+    folder.save()
+    build = run_dbt_build(tmp_path / "build", olist_dir=folder.path, extra_args=WITHOUT_ML)
+    assert build.returncode != 0
+    failed = [line for line in build.output.splitlines() if "dq_quarantine_share_below_limit" in line and "FAIL" in line]
+    assert failed, build.output[-3000:]
+    reconciliation = build.table(f"select * from dq_reconciliation where file_name = '{ORDERS}'").iloc[0]
+    assert reconciliation["rows_unparsable"] == len(orders.lines) - 1 and reconciliation["is_balanced"]

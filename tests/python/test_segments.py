@@ -62,7 +62,7 @@ def test_no_repeat_segment_without_repeat_purchases() -> None:
 def test_fewer_distinct_customers_than_k_and_empty_input() -> None:
     frame = customers().head(2)
     segments = fit_segments(frame, "customer", FEATURES, SegmentSettings(k=4))
-    assert segments["segment_id"].tolist() == [2, 1] or segments["segment_id"].tolist() == [1, 2]
+    assert segments["segment_id"].tolist() == [2, 1]  # big1 spends one real more than big0
     assert len(segments) == 2
     empty = fit_segments(frame.iloc[0:0], "customer", FEATURES, SegmentSettings())
     assert empty.empty and list(empty.columns)[:4] == ["customer", "segment_id", "segment_name", "segment_role"]

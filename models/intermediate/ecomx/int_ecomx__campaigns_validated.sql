@@ -1,4 +1,4 @@
-{%- set columns = ['campaign_id', 'customer_id', 'response', 'is_responded', 'promotion_type', 'campaign_date'] -%}
+{%- set columns = ['campaign_id', 'customer_id', 'response', 'promotion_type', 'campaign_date'] -%}
 
 with
 
@@ -36,12 +36,15 @@ final as (
         {%- for column in columns %}
         flagged.{{ column }},
         {%- endfor %}
+        flagged.response = 'Yes' as is_responded,
         cast(flagged.campaign_id as varchar) as record_key,
+        flagged.malformed_numbers as dq_detail,
         {{ first_reason([
+            ["flagged.malformed_numbers is not null", "'invalid_number'"],
             ["flagged.campaign_id is null or flagged.customer_id is null", "'missing_required_value'"],
             ["flagged.duplicate_reason is not null", "flagged.duplicate_reason"],
-            ["flagged.response not in ('Yes', 'No')", "'unknown_response'"],
-            ["flagged.promotion_type not in ('Discount', 'Buy One Get One', 'Free Shipping')", "'unknown_promotion_type'"],
+            ["coalesce(flagged.response not in ('Yes', 'No'), true)", "'unknown_response'"],
+            ["coalesce(flagged.promotion_type not in ('Discount', 'Buy One Get One', 'Free Shipping'), true)", "'unknown_promotion_type'"],
             [date_out_of_range('flagged.campaign_date'), "'date_out_of_range'"],
             ["customer_status.customer_id is null", "'unknown_customer'"],
             ["not customer_status.is_accepted", "'customer_quarantined'"],

@@ -31,11 +31,14 @@ final as (
         flagged.{{ column }},
         {%- endfor %}
         cast(flagged.customer_id as varchar) as record_key,
+        flagged.malformed_numbers as dq_detail,
         {{ first_reason([
+            ["flagged.malformed_numbers is not null", "'invalid_number'"],
             ["flagged.customer_id is null or flagged.join_date is null", "'missing_required_value'"],
             ["flagged.duplicate_reason is not null", "flagged.duplicate_reason"],
             [date_out_of_range('flagged.join_date'), "'date_out_of_range'"],
             ["flagged.age < 0 or flagged.age > " ~ var('ecomx_max_age'), "'age_out_of_range'"],
+            ["flagged.gender not in ('Male', 'Female')", "'unknown_gender'"],
         ]) }} as dq_reason
 
     from flagged

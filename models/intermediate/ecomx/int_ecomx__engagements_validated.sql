@@ -31,8 +31,10 @@ final as (
         flagged.{{ column }},
         {%- endfor %}
         cast(flagged.customer_id as varchar) as record_key,
+        flagged.malformed_numbers as dq_detail,
         {{ first_reason([
-            ["flagged.customer_id is null", "'missing_required_value'"],
+            ["flagged.malformed_numbers is not null", "'invalid_number'"],
+            ["flagged.customer_id is null or flagged.site_visits is null or flagged.emails_opened is null or flagged.clicks is null", "'missing_required_value'"],
             ["flagged.duplicate_reason is not null", "flagged.duplicate_reason"],
             ["flagged.site_visits < 0 or flagged.emails_opened < 0 or flagged.clicks < 0", "'negative_count'"],
             ["customer_status.customer_id is null", "'unknown_customer'"],

@@ -37,11 +37,14 @@ final as (
         flagged.{{ column }},
         {%- endfor %}
         cast(flagged.transaction_id as varchar) as record_key,
+        flagged.malformed_numbers as dq_detail,
         {{ first_reason([
+            ["flagged.malformed_numbers is not null", "'invalid_number'"],
             ["flagged.transaction_id is null or flagged.customer_id is null or flagged.transaction_date is null or flagged.transaction_amount is null", "'missing_required_value'"],
             ["flagged.duplicate_reason is not null", "flagged.duplicate_reason"],
             ["flagged.transaction_amount < 0", "'negative_amount'"],
             ["flagged.transaction_amount > " ~ var('ecomx_max_transaction_amount'), "'amount_too_large'"],
+            ["coalesce(flagged.product_category not in ('Electronics', 'Clothing', 'Home Goods'), true)", "'unknown_category'"],
             [date_out_of_range('flagged.transaction_date'), "'date_out_of_range'"],
             ["customer_status.customer_id is null", "'unknown_customer'"],
             ["not customer_status.is_accepted", "'customer_quarantined'"],

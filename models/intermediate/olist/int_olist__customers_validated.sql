@@ -25,8 +25,10 @@ final as (
         customer_id as record_key,
         {{ first_reason([
             ["customer_id is null or customer_unique_id is null", "'missing_required_value'"],
+            ["customer_id <> lower(trim(customer_id)) or customer_unique_id <> lower(trim(customer_unique_id))", "'malformed_key'"],
             ["duplicate_reason is not null", "duplicate_reason"],
-        ]) }} as dq_reason
+        ]) }} as dq_reason,
+        cast(null as varchar) as dq_detail
 
     from flagged
 

@@ -31,8 +31,11 @@ final as (
         flagged.{{ column }},
         {%- endfor %}
         flagged.order_id || '#' || coalesce(cast(flagged.payment_sequential as varchar), '') as record_key,
+        flagged.malformed_numbers as dq_detail,
         {{ first_reason([
+            ["flagged.malformed_numbers is not null", "'invalid_number'"],
             ["flagged.order_id is null or flagged.payment_sequential is null or flagged.payment_value is null", "'missing_required_value'"],
+            ["flagged.order_id <> lower(trim(flagged.order_id))", "'malformed_key'"],
             ["flagged.duplicate_reason is not null", "flagged.duplicate_reason"],
             ["flagged.payment_value < 0", "'negative_amount'"],
             ["flagged.payment_value > " ~ var('olist_max_payment_value'), "'amount_too_large'"],

@@ -40,8 +40,11 @@ final as (
         flagged.{{ column }},
         {%- endfor %}
         flagged.order_id as record_key,
+        flagged.malformed_numbers as dq_detail,
         {{ first_reason([
+            ["flagged.malformed_numbers is not null", "'invalid_number'"],
             ["flagged.order_id is null or flagged.customer_id is null or flagged.order_status is null or flagged.purchased_at is null", "'missing_required_value'"],
+            ["flagged.order_id <> lower(trim(flagged.order_id)) or flagged.customer_id <> lower(trim(flagged.customer_id))", "'malformed_key'"],
             ["flagged.duplicate_reason is not null", "flagged.duplicate_reason"],
             ["flagged.order_status not in ('" ~ known_statuses | join("', '") ~ "')", "'unknown_status'"],
             [date_out_of_range('flagged.purchased_at'), "'date_out_of_range'"],

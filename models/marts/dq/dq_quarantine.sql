@@ -25,7 +25,7 @@ rule_broken_{{ loop.index }} as (
         cast(null as bigint) as line_number,
         validated.record_key,
         validated.dq_reason as reason,
-        cast(null as varchar) as detail,
+        validated.dq_detail as detail,
         cast(to_json(validated) as varchar) as raw_values
 
     from {{ ref(file.validated) }} as validated

@@ -17,6 +17,7 @@ file_{{ loop.index }} as (
         count(*) as rows_parsed,
         count(case when dq_reason is null then 1 end) as rows_accepted,
         count(case when dq_reason is not null then 1 end) as rows_rule_quarantined,
+        count(case when dq_reason = 'duplicate_row' then 1 end) as rows_duplicate,
         {%- if file.money %}
         '{{ file.money }}' as money_column,
         coalesce(sum({{ file.money }}), 0) as money_read,
@@ -64,6 +65,7 @@ final as (
         rows_accepted,
         rows_rule_quarantined + rows_unparsable as rows_quarantined,
         rows_unparsable,
+        rows_duplicate,
         money_column,
         money_read,
         money_accepted,

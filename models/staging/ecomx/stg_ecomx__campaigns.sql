@@ -9,12 +9,12 @@ source as (
 renamed as (
 
     select
-        campaign_id,
-        customer_id,
+        {{ strict_number('ecomx', 'marketing', 'campaign_id') }} as campaign_id,
+        {{ strict_number('ecomx', 'marketing', 'customer_id') }} as customer_id,
         response,
-        response = 'Yes' as is_responded,
         promotion_type,
-        campaign_date
+        campaign_date,
+        {{ malformed_numbers('ecomx', 'marketing') }} as malformed_numbers
 
     from source
 

@@ -9,12 +9,13 @@ source as (
 renamed as (
 
     select
-        customer_id,
+        {{ strict_number('ecomx', 'customers', 'customer_id') }} as customer_id,
         join_date,
         last_purchase_date as reported_last_purchase_date,
-        age,
+        {{ strict_number('ecomx', 'customers', 'age') }} as age,
         gender,
-        location
+        location,
+        {{ malformed_numbers('ecomx', 'customers') }} as malformed_numbers
 
     from source
 

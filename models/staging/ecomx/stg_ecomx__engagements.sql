@@ -9,10 +9,11 @@ source as (
 renamed as (
 
     select
-        customer_id,
-        number_of_site_visits as site_visits,
-        number_of_emails_opened as emails_opened,
-        number_of_clicks as clicks
+        {{ strict_number('ecomx', 'engagements', 'customer_id') }} as customer_id,
+        {{ strict_number('ecomx', 'engagements', 'number_of_site_visits') }} as site_visits,
+        {{ strict_number('ecomx', 'engagements', 'number_of_emails_opened') }} as emails_opened,
+        {{ strict_number('ecomx', 'engagements', 'number_of_clicks') }} as clicks,
+        {{ malformed_numbers('ecomx', 'engagements') }} as malformed_numbers
 
     from source
 

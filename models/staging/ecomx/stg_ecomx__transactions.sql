@@ -9,11 +9,12 @@ source as (
 renamed as (
 
     select
-        transaction_id,
-        customer_id,
+        {{ strict_number('ecomx', 'transactions', 'transaction_id') }} as transaction_id,
+        {{ strict_number('ecomx', 'transactions', 'customer_id') }} as customer_id,
         transaction_date,
-        transaction_amount,
-        product_category
+        {{ strict_number('ecomx', 'transactions', 'transaction_amount') }} as transaction_amount,
+        product_category,
+        {{ malformed_numbers('ecomx', 'transactions') }} as malformed_numbers
 
     from source
 

@@ -13,7 +13,8 @@ renamed as (
         customer_unique_id,
         customer_zip_code_prefix,
         customer_city,
-        customer_state
+        customer_state,
+        {{ malformed_numbers('olist', 'customers') }} as malformed_numbers
 
     from source
 

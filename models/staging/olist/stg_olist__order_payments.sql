@@ -10,10 +10,11 @@ renamed as (
 
     select
         order_id,
-        payment_sequential,
+        {{ strict_number('olist', 'order_payments', 'payment_sequential') }} as payment_sequential,
         payment_type,
-        payment_installments,
-        payment_value
+        {{ strict_number('olist', 'order_payments', 'payment_installments') }} as payment_installments,
+        {{ strict_number('olist', 'order_payments', 'payment_value') }} as payment_value,
+        {{ malformed_numbers('olist', 'order_payments') }} as malformed_numbers
 
     from source
 

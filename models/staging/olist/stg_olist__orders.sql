@@ -16,7 +16,8 @@ renamed as (
         order_approved_at as approved_at,
         order_delivered_carrier_date as delivered_to_carrier_at,
         order_delivered_customer_date as delivered_to_customer_at,
-        order_estimated_delivery_date as estimated_delivery_at
+        order_estimated_delivery_date as estimated_delivery_at,
+        {{ malformed_numbers('olist', 'orders') }} as malformed_numbers
 
     from source
 

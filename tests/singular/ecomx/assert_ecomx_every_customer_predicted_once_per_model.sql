@@ -41,4 +41,10 @@ full outer join predicted
     and expected.model = predicted.model
     and expected.feature_set = predicted.feature_set
 where coalesce(predicted.rows_predicted, 0) <> 1 or expected.customer_id is null
-    or (select count(*) from combinations) <> 8
+
+union all
+
+-- all 4 models x 2 feature sets must be there, also when the table is empty
+select null, 'models x feature sets', cast(count(*) as varchar), count(*)
+from combinations
+having count(*) <> 8
