@@ -33,7 +33,7 @@ def test_stratified_70_30_split_and_monetary_driver() -> None:
     test = scores[scores["split"] == "test"]
     assert len(test) == 30 and test["is_high_value"].sum() == 6  # 20 % positives kept in the test part
     assert scores["p_high_value"].between(0, 1).all()
-    assert (scores["predicted_high_value"] == (scores["p_high_value"] >= 0.5)).all()
+    assert (scores["predicted_high_value"] == (scores["p_high_value"] > 0.5)).all()
     coefficients = fit.coefficients.set_index("term")["coefficient"]
     assert coefficients["monetary"] > 0 and abs(coefficients["monetary"]) == coefficients.drop("intercept").abs().max()
     assert set(fit.coefficients["model_status"]) == {"fit"}
