@@ -39,6 +39,11 @@ class SplitSettings:
     test_size: float = 0.3
     random_state: int = 42
 
+    @classmethod
+    def from_config(cls, get) -> "SplitSettings":
+        """From a dbt Python model's `dbt.config.get` (vars model_test_size, model_random_state)."""
+        return cls(test_size=float(get("model_test_size")), random_state=int(get("model_random_state")))
+
 
 def make_model(name: str, random_state: int) -> ClassifierMixin:
     """The four compared classifiers with the reference notebook's (library default) settings."""

@@ -30,3 +30,8 @@ def with_fixed_class_columns(predictions: pd.DataFrame) -> pd.DataFrame:
             predictions[column] = 0.0
     fixed = [c for c in predictions.columns if not c.startswith("p_")]
     return predictions[[*fixed, *[f"p_{cls.lower()}" for cls in CLV_CLASSES]]]
+
+
+def classifier_inputs(features: pd.DataFrame, clv: pd.DataFrame) -> pd.DataFrame:
+    """One row per customer: the feature table with its clv_class label."""
+    return features.merge(clv[["customer_id", "clv_class"]], on="customer_id", validate="one_to_one")

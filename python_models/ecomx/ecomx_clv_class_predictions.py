@@ -1,15 +1,10 @@
 from customer_value.classifiers import SplitSettings, compare_classifiers
-from customer_value.ecomx import FEATURE_SETS, with_fixed_class_columns
+from customer_value.ecomx import FEATURE_SETS, classifier_inputs, with_fixed_class_columns
 
 
 def model(dbt, session):
     dbt.config(materialized="table")
-    settings = SplitSettings(
-        test_size=float(dbt.config.get("model_test_size")),
-        random_state=int(dbt.config.get("model_random_state")),
-    )
-    features = dbt.ref("ecomx_customer_features").df()
-    classes = dbt.ref("ecomx_customer_clv").df()[["customer_id", "clv_class"]]
-    customers = features.merge(classes, on="customer_id", validate="one_to_one")
+    settings = SplitSettings.from_config(dbt.config.get)
+    customers = classifier_inputs(dbt.ref("ecomx_customer_features").df(), dbt.ref("ecomx_customer_clv").df())
     predictions = compare_classifiers(customers, "customer_id", "clv_class", FEATURE_SETS, settings)
     return with_fixed_class_columns(predictions)
