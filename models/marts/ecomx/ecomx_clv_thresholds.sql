@@ -1,23 +1,36 @@
 with
 
-clv as (
+quartiles as (
 
-    select * from {{ ref('ecomx_customer_clv') }}
+    select * from {{ ref('int_ecomx__clv_quartiles') }}
+
+),
+
+classes as (
+
+    select
+        count(case when clv_class = 'Low' then 1 end) as low_customers,
+        count(case when clv_class = 'Medium' then 1 end) as medium_customers,
+        count(case when clv_class = 'High' then 1 end) as high_customers,
+        count(*) as customers
+
+    from {{ ref('ecomx_customer_clv') }}
 
 ),
 
 final as (
 
     select
-        max(reference_date) as reference_date,
-        percentile_cont(0.25) within group (order by clv) as q1,
-        percentile_cont(0.75) within group (order by clv) as q3,
-        count(case when clv_class = 'Low' then 1 end) as low_customers,
-        count(case when clv_class = 'Medium' then 1 end) as medium_customers,
-        count(case when clv_class = 'High' then 1 end) as high_customers,
-        count(*) as customers
+        quartiles.reference_date,
+        quartiles.q1,
+        quartiles.q3,
+        classes.low_customers,
+        classes.medium_customers,
+        classes.high_customers,
+        classes.customers
 
-    from clv
+    from quartiles
+    cross join classes
 
 )
 
