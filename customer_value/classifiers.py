@@ -39,11 +39,6 @@ class SplitSettings:
     test_size: float = 0.3
     random_state: int = 42
 
-    @classmethod
-    def from_config(cls, get) -> "SplitSettings":
-        """From a dbt Python model's `dbt.config.get` (vars model_test_size, model_random_state)."""
-        return cls(test_size=float(get("model_test_size")), random_state=int(get("model_random_state")))
-
 
 def make_model(name: str, random_state: int) -> ClassifierMixin:
     """The four compared classifiers with the reference notebook's (library default) settings."""
@@ -136,7 +131,9 @@ def model_importances(
     frame = frame.sort_values(key, kind="stable").reset_index(drop=True)
     labels = frame[label].astype(str)
     if why_not_splittable(labels, settings.test_size) is not None:
-        return pd.DataFrame(columns=["feature_set", "model", "importance_type", "feature", "class_label", "value"])
+        text = pd.Series(dtype="string")
+        return pd.DataFrame({"feature_set": text, "model": text, "importance_type": text, "feature": text,
+                             "class_label": text, "value": pd.Series(dtype=float)})
     split = stratified_split(labels, settings.test_size, settings.random_state)
     train, test = split == "train", split == "test"
     rows: list[dict] = []

@@ -25,11 +25,6 @@ class ModelSettings:
     random_state: int = 42
     max_iter: int = 1000
 
-    @classmethod
-    def from_config(cls, get) -> "ModelSettings":
-        """From a dbt Python model's `dbt.config.get` (vars model_test_size, model_random_state)."""
-        return cls(test_size=float(get("model_test_size")), random_state=int(get("model_random_state")))
-
 
 @dataclass(frozen=True)
 class HighValueFit:

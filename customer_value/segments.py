@@ -23,12 +23,6 @@ class SegmentSettings:
     random_state: int = 42
     n_init: int = 10
 
-    @classmethod
-    def from_config(cls, get) -> "SegmentSettings":
-        """From a dbt Python model's `dbt.config.get` (vars segments_k, segments_random_state, segments_n_init)."""
-        return cls(k=int(get("segments_k")), random_state=int(get("segments_random_state")),
-                   n_init=int(get("segments_n_init")))
-
 
 def standardized_kmeans_labels(features: pd.DataFrame, settings: SegmentSettings) -> np.ndarray:
     """Z-score every column over all rows (population std) and return KMeans labels, row for row.

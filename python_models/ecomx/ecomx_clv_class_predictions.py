@@ -4,7 +4,10 @@ from customer_value.ecomx import FEATURE_SETS, classifier_inputs, with_fixed_cla
 
 def model(dbt, session):
     dbt.config(materialized="table")
-    settings = SplitSettings.from_config(dbt.config.get)
+    settings = SplitSettings(
+        test_size=float(dbt.config.get("model_test_size")),
+        random_state=int(dbt.config.get("model_random_state")),
+    )
     customers = classifier_inputs(dbt.ref("ecomx_customer_features").df(), dbt.ref("ecomx_customer_clv").df())
     predictions = compare_classifiers(customers, "customer_id", "clv_class", FEATURE_SETS, settings)
     return with_fixed_class_columns(predictions)
