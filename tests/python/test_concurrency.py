@@ -9,7 +9,7 @@ import textwrap
 import time
 from pathlib import Path
 
-from conftest import Build, assert_built, run_dbt_build
+from conftest import WITHOUT_ML, Build, assert_built, run_dbt_build
 from customer_value.publish import BI_TABLES, publish
 
 HOLD = """
@@ -78,7 +78,7 @@ def test_readers_of_exports_and_published_copy_never_fail_nor_see_partial_tables
     reader = subprocess.Popen([sys.executable, "-c", textwrap.dedent(READER), str(exports), str(published), str(stop)],
                               stdout=subprocess.PIPE, text=True)
     try:
-        assert_built(run_dbt_build(workdir))  # the refresh, while the reader reads
+        assert_built(run_dbt_build(workdir, extra_args=WITHOUT_ML))  # a refresh, while the reader reads
         publish(warehouse, published, exports)
         publish(warehouse, published, exports)
     finally:
