@@ -319,15 +319,16 @@ def clean_olist(folder: Path, out: Path, expected: Expected) -> None:
     customers.to_csv(out / CUSTOMERS, index=False)
 
 
-@pytest.fixture(scope="module")
-def olist_corpus(tmp_path_factory: pytest.TempPathFactory) -> CorpusBuild:
-    root = tmp_path_factory.mktemp("olist_corpus")
-    clean = Folder.copy_of(SAMPLE_OLIST, root / "clean")
-    folder = Folder.copy_of(SAMPLE_OLIST, root / "defective")
-    targets = olist_targets(folder)
-    assert len(targets) >= len(OLIST_DEFECTS)
+def corpus_build(root: Path, source: str, defects: dict, choose_targets, write_clean) -> CorpusBuild:
+    """Apply every defect to its own target rows of one copy of the sample, build it once, and write the
+    clean data (the sample minus the defective rows) the marts must equal."""
+    sample = SAMPLE_OLIST if source == "olist" else SAMPLE_ECOMX
+    clean = Folder.copy_of(sample, root / "clean")
+    folder = Folder.copy_of(sample, root / "defective")
+    targets = choose_targets(folder)
+    assert len(targets) >= len(defects)
     expected, per_defect = Expected(), {}
-    for (name, defect), target in zip(OLIST_DEFECTS.items(), targets):
+    for (name, defect), target in zip(defects.items(), targets):
         own = Expected()
         defect(folder, target, own)
         per_defect[name] = own
@@ -335,9 +336,14 @@ def olist_corpus(tmp_path_factory: pytest.TempPathFactory) -> CorpusBuild:
         for what, keys in own.dropped.items():
             expected.drop(what, *keys)
     folder.save()
-    clean_olist(clean.path, root / "expected", expected)
-    build = run_dbt_build(root / "build", olist_dir=folder.path, extra_args=WITHOUT_ML)
+    write_clean(clean.path, root / "expected", expected)
+    build = run_dbt_build(root / "build", extra_args=WITHOUT_ML, **{f"{source}_dir": folder.path})
     return CorpusBuild(assert_built(build), expected, per_defect, root / "expected")
+
+
+@pytest.fixture(scope="module")
+def olist_corpus(tmp_path_factory: pytest.TempPathFactory) -> CorpusBuild:
+    return corpus_build(tmp_path_factory.mktemp("olist_corpus"), "olist", OLIST_DEFECTS, olist_targets, clean_olist)
 
 
 def quarantine_rows(build: Build, source: str) -> list[Quarantined]:
@@ -597,23 +603,7 @@ def clean_ecomx(folder: Path, out: Path, expected: Expected) -> None:
 
 @pytest.fixture(scope="module")
 def ecomx_corpus(tmp_path_factory: pytest.TempPathFactory) -> CorpusBuild:
-    root = tmp_path_factory.mktemp("ecomx_corpus")
-    clean = Folder.copy_of(SAMPLE_ECOMX, root / "clean")
-    folder = Folder.copy_of(SAMPLE_ECOMX, root / "defective")
-    targets = ecomx_targets(folder)
-    assert len(targets) >= len(ECOMX_DEFECTS)
-    expected, per_defect = Expected(), {}
-    for (name, defect), target in zip(ECOMX_DEFECTS.items(), targets):
-        own = Expected()
-        defect(folder, target, own)
-        per_defect[name] = own
-        expected.quarantine += own.quarantine
-        for what, keys in own.dropped.items():
-            expected.drop(what, *keys)
-    folder.save()
-    clean_ecomx(clean.path, root / "expected", expected)
-    build = run_dbt_build(root / "build", ecomx_dir=folder.path, extra_args=WITHOUT_ML)
-    return CorpusBuild(assert_built(build), expected, per_defect, root / "expected")
+    return corpus_build(tmp_path_factory.mktemp("ecomx_corpus"), "ecomx", ECOMX_DEFECTS, ecomx_targets, clean_ecomx)
 
 
 @pytest.mark.parametrize("defect", list(ECOMX_DEFECTS))
