@@ -90,12 +90,10 @@ def compare_classifiers(
     probability column `p_<class>` per class (lower-cased). Rows are sorted by key first, so the split
     does not depend on the order the warehouse returns them in.
     """
-    frame = frame.sort_values(key, kind="stable").reset_index(drop=True)
-    labels = frame[label].astype(str)
+    frame, labels, split = _sorted_and_split(frame, key, label, settings)
     classes = sorted(labels.unique())
-    if why_not_splittable(labels, settings.test_size) is not None:
+    if split is None:
         return _unfit_predictions(frame[key], labels, classes, feature_sets, models)
-    split = stratified_split(labels, settings.test_size, settings.random_state)
     outputs = []
     for feature_set_name, features in feature_sets.items():
         inputs = prepare_inputs(frame, features)
@@ -128,13 +126,11 @@ def model_importances(
     Long format: feature_set, model, importance_type, feature, class_label (coefficients only), value.
     Features are the model inputs after one-hot encoding (e.g. gender_Female).
     """
-    frame = frame.sort_values(key, kind="stable").reset_index(drop=True)
-    labels = frame[label].astype(str)
-    if why_not_splittable(labels, settings.test_size) is not None:
+    frame, labels, split = _sorted_and_split(frame, key, label, settings)
+    if split is None:
         text = pd.Series(dtype="string")
         return pd.DataFrame({"feature_set": text, "model": text, "importance_type": text, "feature": text,
                              "class_label": text, "value": pd.Series(dtype=float)})
-    split = stratified_split(labels, settings.test_size, settings.random_state)
     train, test = split == "train", split == "test"
     rows: list[dict] = []
     for feature_set_name, features in feature_sets.items():
@@ -158,6 +154,18 @@ def model_importances(
             for name, value in zip(names, class_coefficients):
                 rows.append(_importance(feature_set_name, "logistic_regression", "coefficient", name, cls, value))
     return pd.DataFrame(rows)
+
+
+def _sorted_and_split(
+    frame: pd.DataFrame, key: str, label: str, settings: SplitSettings
+) -> tuple[pd.DataFrame, pd.Series, pd.Series | None]:
+    """Rows sorted by key (so the split never depends on warehouse row order), labels as text, and the
+    shared stratified split, or None when the labels cannot support one."""
+    frame = frame.sort_values(key, kind="stable").reset_index(drop=True)
+    labels = frame[label].astype(str)
+    if why_not_splittable(labels, settings.test_size) is not None:
+        return frame, labels, None
+    return frame, labels, stratified_split(labels, settings.test_size, settings.random_state)
 
 
 def _unfit_predictions(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from sklearn.cluster import KMeans
+from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import StandardScaler
 
 HIGH_TICKET = "high-ticket"
@@ -136,8 +137,6 @@ def kmeans_diagnostics(
     sample (random_state from the settings) keeps the silhouette affordable. Rows: k, inertia,
     silhouette, customers_used, is_chosen.
     """
-    from sklearn.metrics import silhouette_score
-
     frame = customers[[key, *features]].sort_values(key, kind="stable").reset_index(drop=True)
     if len(frame) > sample_size:
         frame = frame.sample(n=sample_size, random_state=settings.random_state).sort_values(key, kind="stable")

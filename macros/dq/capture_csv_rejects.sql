@@ -1,7 +1,7 @@
 {#-
     Post-hook of every staging model: keeps the lines DuckDB's CSV reader could not parse.
 
-    Sources are read with `store_rejects = true` (see the sources YAML), so malformed lines (wrong number
+    Sources are read with `store_rejects = true` (macro read_csv_source), so malformed lines (wrong number
     of fields, unparsable number or date, invalid UTF-8, stray quotes) are skipped by the scan and recorded
     in temporary tables of the connection that ran it: `csv_rejects__<file>` and `csv_reject_scans__<file>`.
     This hook, which runs on that same connection right after the scan, copies the latest scan's rejects
@@ -10,11 +10,7 @@
 {% macro capture_csv_rejects() %}
 {%- if execute %}
     {%- set source_ref = model.sources[0] -%}
-    {%- set source_node = graph.sources.values()
-        | selectattr('source_name', 'equalto', source_ref[0])
-        | selectattr('name', 'equalto', source_ref[1])
-        | first -%}
-    {%- set identifier = source_node.identifier -%}
+    {%- set identifier = source_node(source_ref[0], source_ref[1]).identifier -%}
     create or replace table {{ this.schema }}.{{ this.identifier }}__csv_rejects as
     with
 
