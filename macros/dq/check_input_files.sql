@@ -1,7 +1,8 @@
 {#-
     on-run-start: refuse to build on input that cannot be used at all, with one line that names the file,
     the column and the setting to change, before any model runs. Checked for every source table:
-    the folder exists and holds files, the file exists, is not empty, ends with a line break (a file cut
+    the folder exists and holds files, the file exists, is not empty, is UTF-8 text with \n or \r\n line
+    breaks (not UTF-16, not carriage returns alone), ends with a line break (a file cut
     short mid-line could otherwise pass a shortened amount such as 56.3 for 56.35), has every documented
     column in its header, and holds at least one data row. Columns not documented are allowed (and ignored).
 -#}
@@ -26,6 +27,11 @@
         {%- set size = run_query("select size from read_blob('" ~ file ~ "')").columns[0].values()[0] -%}
         {%- if size == 0 -%}
             {%- do problems.append("file '" ~ file ~ "' is empty (0 bytes): it needs the header line and data rows. Replace it with a complete export, or set " ~ setting ~ " to another folder") -%}
+            {%- continue -%}
+        {%- endif -%}
+        {%- set layout = run_query("select cv_layout_problem('" ~ file ~ "')").columns[0].values()[0] -%}
+        {%- if layout -%}
+            {%- do problems.append("file '" ~ file ~ "' " ~ layout ~ ". Export it again as UTF-8 text with \\n or \\r\\n line breaks, or set " ~ setting ~ " to a folder with the original files") -%}
             {%- continue -%}
         {%- endif -%}
         {%- set unterminated = run_query("select cv_last_line('" ~ file ~ "')").columns[0].values()[0] -%}

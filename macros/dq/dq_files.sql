@@ -33,3 +33,15 @@
 {% macro csv_rejects_relation(staging_model) %}
     {{- return(ref(staging_model).incorporate(path={'identifier': staging_model ~ '__csv_rejects'})) -}}
 {% endmacro %}
+
+{#- Line breaks inside the parsed values of a staging table: a quoted value may legally hold one, and then
+    one row spans several physical lines of the file. Counted over every text column. -#}
+{% macro line_breaks_in_values(staging_model) %}
+    {%- if not execute %}{{ return('0') }}{% endif -%}
+    {%- set relation = ref(staging_model) -%}
+    {%- set terms = [] -%}
+    {%- for column in adapter.get_columns_in_relation(relation) if column.is_string() -%}
+        {%- do terms.append("coalesce(sum(length(" ~ adapter.quote(column.name) ~ ") - length(replace(" ~ adapter.quote(column.name) ~ ", chr(10), ''))), 0)") -%}
+    {%- endfor -%}
+    {{- return("(select cast(" ~ (terms | join(' + ') or '0') ~ " as bigint) from " ~ relation ~ ")") -}}
+{% endmacro %}

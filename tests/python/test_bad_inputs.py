@@ -170,6 +170,12 @@ def o_zero_payment(folder: Folder, t: OlistTarget, expected: Expected) -> None:
     expected.drop("payment_value_zero", t.order_id)
 
 
+def o_negative_instalments(folder: Folder, t: OlistTarget, expected: Expected) -> None:
+    folder[PAYMENTS].set_field(t.payment_line, "payment_installments", b"-3")
+    expected.quarantine.append(Quarantined(PAYMENTS, "negative_count", record_key=t.order_id + "#1"))
+    expected.drop("payments", t.order_id + "#1")
+
+
 def o_absurd_payment(folder: Folder, t: OlistTarget, expected: Expected) -> None:
     folder[PAYMENTS].set_field(t.payment_line, "payment_value", b"98765432.10")
     expected.quarantine.append(Quarantined(PAYMENTS, "amount_too_large", record_key=t.order_id + "#1"))
@@ -278,6 +284,7 @@ OLIST_DEFECTS: dict[str, OlistDefect] = {
     "conflicting order rows": o_conflicting_order_rows,
     "negative amount": o_negative_payment,
     "zero amount": o_zero_payment,
+    "negative instalments": o_negative_instalments,
     "absurdly large amount": o_absurd_payment,
     "decimal comma in amount": o_text_in_amount,
     "text in numeric column": o_wrong_number_type,
@@ -643,6 +650,7 @@ def harmless_olist(folder: Folder) -> None:
     folder[PAYMENTS].crlf = True
     customers = folder[CUSTOMERS]
     customers.lines = [line + (b",source_system" if i == 0 else b",crm") for i, line in enumerate(customers.lines)]
+    customers.set_field(2, "customer_city", b'"sao\npaulo"')  # a line break inside a quoted value is valid CSV
     orders = folder[ORDERS]
     orders.lines += orders.lines[1:4]  # a re-sent batch of three orders
     payments = folder[PAYMENTS]
@@ -699,7 +707,48 @@ def test_resent_rows_are_quarantined_as_duplicates(harmless_build) -> None:
         (E_MARKETING, "duplicate_row"): (len(ecomx[E_MARKETING].lines) - 2) // 2,
         (E_MARKETING, "unparsable_cast"): 1,  # the repeated header: campaign_date=campaign_date
     }
-    assert build.table("select * from dq_reconciliation")["is_balanced"].all()
+    reconciliation = build.table("select * from dq_reconciliation").set_index("file_name")
+    assert reconciliation["is_balanced"].all() and reconciliation["imbalance"].isna().all()
+    assert reconciliation["line_breaks_in_values"].to_dict() == {name: int(name == CUSTOMERS) for name in reconciliation.index}
+
+
+def test_companion_files_cut_at_a_line_break_fail_the_build(tmp_path: Path) -> None:
+    """A file cut short exactly at a line break parses cleanly; what gives it away is the other files: many
+    delivered orders without payment, many customers without engagement."""
+    olist = Folder.copy_of(SAMPLE_OLIST, tmp_path / "olist")
+    olist[PAYMENTS].lines = olist[PAYMENTS].lines[: len(olist[PAYMENTS].lines) * 9 // 10]
+    ecomx = Folder.copy_of(SAMPLE_ECOMX, tmp_path / "ecomx")
+    ecomx[E_ENGAGEMENTS].lines = ecomx[E_ENGAGEMENTS].lines[: len(ecomx[E_ENGAGEMENTS].lines) * 9 // 10]
+    olist.save()
+    ecomx.save()
+    build = run_dbt_build(tmp_path / "build", olist_dir=olist.path, ecomx_dir=ecomx.path, extra_args=WITHOUT_ML)
+    assert build.returncode != 0
+    failed = {line.split(" FAIL 1 ")[1].split()[0] for line in build.output.splitlines() if " FAIL 1 " in line}
+    assert failed == {"assert_olist_delivered_orders_have_payments",
+                      "assert_ecomx_customers_have_transactions_engagement_and_campaigns"}, build.output[-3000:]
+    unpaid = build.scalar("select unpaid_orders from dbt_test__audit.assert_olist_delivered_orders_have_payments")
+    assert unpaid == build.scalar("select count(*) from fct_olist_orders where is_delivered and not has_payment") > 400
+    without = build.scalar("select without_engagement from dbt_test__audit.assert_ecomx_customers_have_transactions_engagement_and_campaigns")
+    assert without == 2000 - (len(ecomx[E_ENGAGEMENTS].lines) - 1)
+
+
+def test_a_quote_never_closed_fails_the_build_naming_file_and_line(tmp_path: Path) -> None:
+    """An opening quote without its closing one makes the reader take every following line as one value:
+    the lines are in no row, the reconciliation cannot balance, and the output says where to look."""
+    folder = Folder.copy_of(SAMPLE_OLIST, tmp_path / "olist")
+    customers = folder[CUSTOMERS]
+    line = len(customers.lines) - 20
+    customers.set_field(line, "customer_city", b'"sao paulo')
+    folder.save()
+    build = run_dbt_build(tmp_path / "build", olist_dir=folder.path, extra_args=WITHOUT_ML)
+    assert build.returncode != 0
+    assert (
+        f"Input file not balanced: {CUSTOMERS}: 20 line(s) of the file ended up in no row: a quote opened on line "
+        f"{line} is never closed"
+    ) in build.output, build.output[-3000:]
+    assert "FAIL 1 expression_is_true_dq_reconciliation_is_balanced" in build.output
+    reconciliation = build.table(f"select * from dq_reconciliation where file_name = '{CUSTOMERS}'").iloc[0]
+    assert (reconciliation["lines_in_file"], reconciliation["rows_read"]) == (len(customers.lines) - 1, line - 1)
 
 
 # --------------------------------------------------------------------------- fail fast
@@ -751,6 +800,10 @@ FAIL_FAST = {
                              ["lacks required column(s) transaction_amount (found instead: amount - renamed?)", "ECOMX_DATA_DIR"]),
     "ecomx header only": ("ecomx", rewrite(E_ENGAGEMENTS, lambda c: c.split(b"\n")[0] + b"\n"),
                           [f"{E_ENGAGEMENTS}' has a header but no data rows"]),
+    "utf-16 file": ("olist", rewrite(ORDERS, lambda c: c.decode().encode("utf-16")),
+                    [f"{ORDERS}' is encoded as UTF-16, not UTF-8. Export it again as UTF-8", "OLIST_DATA_DIR"]),
+    "carriage returns alone": ("ecomx", rewrite(E_CUSTOMERS, lambda c: c.replace(b"\n", b"\r")),
+                               [f"{E_CUSTOMERS}' separates its lines with carriage returns alone", "ECOMX_DATA_DIR"]),
 }
 
 

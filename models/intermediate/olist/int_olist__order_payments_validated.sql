@@ -38,6 +38,7 @@ final as (
             ["flagged.order_id <> lower(trim(flagged.order_id))", "'malformed_key'"],
             ["flagged.duplicate_reason is not null", "flagged.duplicate_reason"],
             ["flagged.payment_value < 0", "'negative_amount'"],
+            ["flagged.payment_sequential < 1 or flagged.payment_installments < 0", "'negative_count'"],
             ["flagged.payment_value > " ~ var('olist_max_payment_value'), "'amount_too_large'"],
             ["order_status.order_id is null", "'unknown_order'"],
             ["not order_status.is_accepted", "'order_quarantined'"],

@@ -1,7 +1,8 @@
 {#- Per input file: rows and money read, accepted, quarantined, and found again where the accepted rows are
     used (rows_used / money_used). Balanced when every non-blank line of the file is a parsed or an
-    unparsable row (a stray quote that swallows the following lines breaks this), read = accepted +
-    quarantined, and used = accepted.
+    unparsable row, or a line break inside a parsed quoted value (a stray quote that swallows the following
+    lines breaks this), read = accepted + quarantined, and used = accepted. `imbalance` says in one
+    sentence what went wrong and what to do; the on-run-end hook prints it.
     Money is summed over the rows the reader could parse; an unparsable line is counted in rows, but its
     amount cannot be read (see its raw line in dq_quarantine). -#}
 with
@@ -13,7 +14,9 @@ file_{{ loop.index }} as (
         '{{ file.source }}' as source_name,
         '{{ file.file }}' as file_name,
         {{ csv_data_lines(file.source, file.table) }} as lines_in_file,
+        {{ line_breaks_in_values(file.staging) }} as line_breaks_in_values,
         (select count(*) from {{ csv_rejects_relation(file.staging) }}) as rows_unparsable,
+        (select min(line_number) from {{ csv_rejects_relation(file.staging) }}) as first_unparsable_line,
         count(*) as rows_parsed,
         count(case when dq_reason is null then 1 end) as rows_accepted,
         count(case when dq_reason is not null then 1 end) as rows_rule_quarantined,
@@ -55,13 +58,25 @@ files as (
 
 ),
 
+balance as (
+
+    select
+        *,
+        rows_parsed + rows_unparsable as rows_read,
+        lines_in_file - line_breaks_in_values - rows_parsed - rows_unparsable as lines_in_no_row
+
+    from files
+
+),
+
 final as (
 
     select
         source_name,
         file_name,
         lines_in_file,
-        rows_parsed + rows_unparsable as rows_read,
+        line_breaks_in_values,
+        rows_read,
         rows_accepted,
         rows_rule_quarantined + rows_unparsable as rows_quarantined,
         rows_unparsable,
@@ -72,12 +87,31 @@ final as (
         money_quarantined,
         rows_used,
         money_used,
-        lines_in_file = rows_parsed + rows_unparsable
+        lines_in_no_row = 0
             and coalesce(money_read = money_accepted + money_quarantined, true)
             and coalesce(rows_used = rows_accepted, true)
-            and coalesce(money_used = money_accepted, true) as is_balanced
+            and coalesce(money_used = money_accepted, true) as is_balanced,
+        case
+            when lines_in_no_row > 0 then
+                file_name || ': ' || lines_in_no_row || ' line(s) of the file ended up in no row'
+                || coalesce(
+                    ': a quote opened on line ' || first_unparsable_line
+                    || ' is never closed, so the reader took the lines after it as one value (see dq_quarantine).'
+                    || ' Remove or close that quote and run again',
+                    '. Check the file for quote characters that are never closed and run again')
+            when lines_in_no_row < 0 then
+                file_name || ': the reader found ' || (-lines_in_no_row) || ' row(s) more than the file has lines.'
+                || ' Check the file for line breaks other than \n and \r\n and run again'
+            when not coalesce(money_read = money_accepted + money_quarantined, true) then
+                file_name || ': money read (' || money_read || ') differs from accepted plus quarantined ('
+                || (money_accepted + money_quarantined) || '): a defect in the validated model, please report it'
+            when not (coalesce(rows_used = rows_accepted, true) and coalesce(money_used = money_accepted, true)) then
+                file_name || ': accepted rows or money (' || rows_accepted || ' rows, ' || coalesce(cast(money_accepted as varchar), '-')
+                || ') differ from what the marts use (' || rows_used || ' rows, ' || coalesce(cast(money_used as varchar), '-')
+                || '): rows were lost or doubled between validation and the marts, a defect to report'
+        end as imbalance
 
-    from files
+    from balance
 
 )
 
