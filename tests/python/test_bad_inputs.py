@@ -424,9 +424,16 @@ EcomxDefect = Callable[[Folder, int, Expected], None]
 def drop_customer(folder: Folder, customer_id: int, expected: Expected, reason: str) -> None:
     """The customer is gone, and every row of theirs in the other files is quarantined with `reason`."""
     expected.drop("customers", customer_id)
-    for name, key in [(E_TRANSACTIONS, "transaction_id"), (E_ENGAGEMENTS, "customer_id"), (E_MARKETING, "campaign_id")]:
+    for name in [E_TRANSACTIONS, E_ENGAGEMENTS, E_MARKETING]:
         for number in lines_of(folder[name], "customer_id", str(customer_id)):
-            expected.quarantine.append(Quarantined(name, reason, record_key=folder[name].value(number, key)))
+            expected.quarantine.append(Quarantined(name, reason, record_key=ecomx_record_key(folder, name, number)))
+
+
+def ecomx_record_key(folder: Folder, name: str, number: int) -> str:
+    lines = folder[name]
+    if name == E_MARKETING:
+        return f'{lines.value(number, "campaign_id")}#{lines.value(number, "customer_id")}'
+    return lines.value(number, {E_TRANSACTIONS: "transaction_id", E_ENGAGEMENTS: "customer_id"}[name])
 
 
 def customer_line(folder: Folder, customer_id: int) -> int:
@@ -519,7 +526,7 @@ def e_unknown_gender(folder: Folder, c: int, expected: Expected) -> None:
 def e_empty_response(folder: Folder, c: int, expected: Expected) -> None:
     line = lines_of(folder[E_MARKETING], "customer_id", str(c))[0]
     folder[E_MARKETING].set_field(line, "response", b"")
-    key = folder[E_MARKETING].value(line, "campaign_id")
+    key = ecomx_record_key(folder, E_MARKETING, line)
     expected.quarantine.append(Quarantined(E_MARKETING, "unknown_response", record_key=key))
     expected.drop("campaigns", key)
 
@@ -552,7 +559,7 @@ def e_unknown_customer(folder: Folder, c: int, expected: Expected) -> None:
 def e_unknown_response(folder: Folder, c: int, expected: Expected) -> None:
     line = lines_of(folder[E_MARKETING], "customer_id", str(c))[0]
     folder[E_MARKETING].set_field(line, "response", b"Maybe")
-    key = folder[E_MARKETING].value(line, "campaign_id")
+    key = ecomx_record_key(folder, E_MARKETING, line)
     expected.quarantine.append(Quarantined(E_MARKETING, "unknown_response", record_key=key))
     expected.drop("campaigns", key)
 
@@ -560,7 +567,7 @@ def e_unknown_response(folder: Folder, c: int, expected: Expected) -> None:
 def e_unknown_promotion(folder: Folder, c: int, expected: Expected) -> None:
     line = lines_of(folder[E_MARKETING], "customer_id", str(c))[0]
     folder[E_MARKETING].set_field(line, "promotion_type", b"Cashback")
-    key = folder[E_MARKETING].value(line, "campaign_id")
+    key = ecomx_record_key(folder, E_MARKETING, line)
     expected.quarantine.append(Quarantined(E_MARKETING, "unknown_promotion_type", record_key=key))
     expected.drop("campaigns", key)
 

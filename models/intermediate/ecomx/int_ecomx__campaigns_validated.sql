@@ -24,7 +24,7 @@ flagged as (
 
     select
         *,
-        {{ duplicate_reason(['campaign_id'], columns) }} as duplicate_reason
+        {{ duplicate_reason(['campaign_id', 'customer_id'], columns) }} as duplicate_reason
 
     from campaigns
 
@@ -37,7 +37,7 @@ final as (
         flagged.{{ column }},
         {%- endfor %}
         flagged.response = 'Yes' as is_responded,
-        cast(flagged.campaign_id as varchar) as record_key,
+        cast(flagged.campaign_id as varchar) || '#' || cast(flagged.customer_id as varchar) as record_key,
         flagged.malformed_numbers as dq_detail,
         {{ first_reason([
             ["flagged.malformed_numbers is not null", "'invalid_number'"],
