@@ -20,7 +20,6 @@ import customer_value.segments  # noqa: F401
 from customer_value.input_files import last_line, layout_problem
 
 
-
 def register_functions(connection: DuckDBPyConnection) -> None:
     for name, function in [("cv_last_line", last_line), ("cv_layout_problem", layout_problem)]:
         try:
