@@ -9,7 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from sklearn.cluster import KMeans
+from sklearn.preprocessing import StandardScaler
+
 from conftest import REAL_OLIST_500, assert_built, run_dbt_build
+from olist_notebook import FEATURES, notebook_rfm
 
 ORDERS_HEADER = (
     "order_id,customer_id,order_status,order_purchase_timestamp,order_approved_at,"
@@ -107,3 +111,13 @@ def test_real_kaggle_format_slice(tmp_path: Path) -> None:
     assert build.scalar("select max(reference_date) from olist_customer_rfm") == latest.date() + dt.timedelta(days=1)
     zips = build.table("select customer_zip_code_prefix from staging.stg_olist__customers")["customer_zip_code_prefix"]
     assert (zips.str.len() == 5).all() and zips.str.startswith("0").any()
+
+    # the notebook's KMeans on the real rows: the same partition, only relabelled (its high-value cluster
+    # holds one person here, so the notebook's stratified split fails and the product reports not_fit)
+    rfm, _, _ = notebook_rfm(REAL_OLIST_500)
+    rfm["cluster"] = KMeans(n_clusters=4, random_state=42, n_init=10).fit_predict(StandardScaler().fit_transform(rfm[FEATURES]))
+    segments = build.table("select customer_unique_id, segment_id from olist_customer_segments")
+    pairs = segments.merge(rfm, on="customer_unique_id", validate="one_to_one").groupby(["segment_id", "cluster"]).size()
+    assert len(pairs) == 4 and pairs.index.get_level_values("cluster").is_unique
+    assert pairs.droplevel("cluster").to_dict() == {1: 1, 2: 188, 3: 187, 4: 111}
+    assert build.table("select split, model_status from olist_model_metrics").values.tolist() == [["none", "not_fit"]]
