@@ -4,7 +4,8 @@
     the folder exists and holds files, the file exists, is not empty, is UTF-8 text with \n or \r\n line
     breaks (not UTF-16, not carriage returns alone), ends with a line break (a file cut
     short mid-line could otherwise pass a shortened amount such as 56.3 for 56.35), has every documented
-    column in its header, and holds at least one data row. Columns not documented are allowed (and ignored).
+    column in its header exactly once, and holds at least one data row. Columns not documented are allowed
+    (and ignored), unnamed ones too.
 -#}
 {% macro check_input_files() %}
 {%- if execute %}
@@ -40,6 +41,14 @@
             {%- continue -%}
         {%- endif -%}
         {%- set header = csv_header(file) -%}
+        {%- set repeated = [] -%}
+        {%- for name in header if name in node.columns.keys() and name not in repeated and header.count(name) > 1 -%}
+            {%- do repeated.append(name) -%}
+        {%- endfor -%}
+        {%- if repeated -%}
+            {%- do problems.append("file '" ~ file ~ "' has column(s) " ~ repeated | join(', ') ~ " more than once in its header, so it is not clear which to read. Keep one of each, or set " ~ setting ~ " to a folder with the original files") -%}
+            {%- continue -%}
+        {%- endif -%}
         {%- set missing = node.columns.keys() | reject('in', header) | list -%}
         {%- if missing -%}
             {%- set unexpected = header | reject('in', node.columns.keys()) | list -%}

@@ -45,8 +45,13 @@
     {%- set types = [] -%}
     {%- for name in csv_header(file) -%}
         {%- set column = node.columns.get(name) -%}
-        {%- set numeric = name in numeric_columns(source_name, table_name) -%}
-        {%- do types.append("'" ~ name ~ "': '" ~ (column.data_type if column and column.data_type and not numeric else 'varchar') ~ "'") -%}
+        {%- if column -%}
+            {%- set numeric = name in numeric_columns(source_name, table_name) -%}
+            {%- do types.append("'" ~ name ~ "': '" ~ (column.data_type if column.data_type and not numeric else 'varchar') ~ "'") -%}
+        {%- else -%}
+            {#- undocumented, possibly unnamed (a trailing comma on every line): kept apart under a position name -#}
+            {%- do types.append("'extra_column_" ~ loop.index ~ "': 'varchar'") -%}
+        {%- endif -%}
     {%- endfor -%}
     {%- set options = node.source_meta.get('csv_options', {}) -%}
     read_csv('{{ file }}', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',

@@ -667,6 +667,8 @@ def harmless_olist(folder: Folder) -> None:
 def harmless_ecomx(folder: Folder) -> None:
     folder[E_CUSTOMERS].bom = True
     folder[E_TRANSACTIONS].crlf = True
+    transactions = folder[E_TRANSACTIONS]
+    transactions.lines = [line + b"," for line in transactions.lines]  # a trailing comma on every line: an unnamed column
     engagements = folder[E_ENGAGEMENTS]
     engagements.lines = [(b"north," if i else b"region,") + line for i, line in enumerate(engagements.lines)]
     marketing = folder[E_MARKETING]
@@ -807,6 +809,8 @@ FAIL_FAST = {
                              ["lacks required column(s) transaction_amount (found instead: amount - renamed?)", "ECOMX_DATA_DIR"]),
     "ecomx header only": ("ecomx", rewrite(E_ENGAGEMENTS, lambda c: c.split(b"\n")[0] + b"\n"),
                           [f"{E_ENGAGEMENTS}' has a header but no data rows"]),
+    "column twice in the header": ("olist", rewrite(PAYMENTS, rename_column(b"payment_type", b"payment_value")),
+                                   [f"{PAYMENTS}' has column(s) payment_value more than once in its header", "OLIST_DATA_DIR"]),
     "utf-16 file": ("olist", rewrite(ORDERS, lambda c: c.decode().encode("utf-16")),
                     [f"{ORDERS}' is encoded as UTF-16, not UTF-8. Export it again as UTF-8", "OLIST_DATA_DIR"]),
     "carriage returns alone": ("ecomx", rewrite(E_CUSTOMERS, lambda c: c.replace(b"\n", b"\r")),
