@@ -14,6 +14,7 @@ Row-level defects of one source share one build (each on different rows) to keep
 from __future__ import annotations
 
 import csv
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -801,7 +802,7 @@ FAIL_FAST = {
                        ["lacks required column(s) customer_unique_id (found instead: customer_uid - renamed?)"]),
     "truncated last line": ("olist", rewrite(PAYMENTS, lambda c: c[:-4]),
                             [f"{PAYMENTS}' does not end with a line break, so its last line may be cut short"]),
-    "folder does not exist": ("olist", lambda folder: __import__("shutil").rmtree(folder),
+    "folder does not exist": ("olist", lambda folder: shutil.rmtree(folder),
                               ["does not exist or is empty. Set OLIST_DATA_DIR"]),
     "ecomx missing file": ("ecomx", remove_file(E_MARKETING),
                            [f"required file '{E_MARKETING}' is missing", "ECOMX_DATA_DIR"]),
@@ -818,24 +819,46 @@ FAIL_FAST = {
 }
 
 
+# Unusable inputs checked together: each build damages one file per case (never the same file twice), and
+# the fail-fast hook reports every problem at once, so 5 builds cover the 13 cases.
+FAIL_FAST_GROUPS = [
+    ["missing file", "empty file", "header only"],
+    ["missing column", "renamed column", "utf-16 file"],
+    ["truncated last line"],
+    ["column twice in the header"],
+    ["folder does not exist", "ecomx missing file", "ecomx renamed column", "ecomx header only", "carriage returns alone"],
+]
+
+
 @pytest.fixture(scope="module")
-def shared_target(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("fail_fast_target")
+def fail_fast_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Build, int]]:
+    """Per case: the build of its group and the number of cases in that group."""
+    assert sorted(case for group in FAIL_FAST_GROUPS for case in group) == sorted(FAIL_FAST)
+    target = tmp_path_factory.mktemp("fail_fast_target")
+    builds = {}
+    for group in FAIL_FAST_GROUPS:
+        root = tmp_path_factory.mktemp("fail_fast")
+        folders = {"olist": root / "olist", "ecomx": root / "ecomx"}
+        shutil.copytree(SAMPLE_OLIST, folders["olist"])
+        shutil.copytree(SAMPLE_ECOMX, folders["ecomx"])
+        for case in group:
+            source, damage, _ = FAIL_FAST[case]
+            damage(folders[source])
+        build = run_dbt_build(root / "build", olist_dir=folders["olist"], ecomx_dir=folders["ecomx"],
+                              select=["fct_olist_orders"], target_dir=target)
+        builds.update({case: (build, len(group)) for case in group})
+    return builds
 
 
 @pytest.mark.parametrize("case", list(FAIL_FAST))
-def test_unusable_input_fails_fast_with_a_clear_message(tmp_path: Path, shared_target: Path, case: str) -> None:
-    source, damage, messages = FAIL_FAST[case]
-    sample = SAMPLE_OLIST if source == "olist" else SAMPLE_ECOMX
-    folder = tmp_path / source
-    __import__("shutil").copytree(sample, folder)
-    damage(folder)
-    dirs = {"olist_dir": folder} if source == "olist" else {"ecomx_dir": folder}
-    build = run_dbt_build(tmp_path / "build", select=["fct_olist_orders"], target_dir=shared_target, **dirs)
+def test_unusable_input_fails_fast_with_a_clear_message(fail_fast_builds, case: str) -> None:
+    build, cases_in_build = fail_fast_builds[case]
     assert build.returncode != 0
-    for message in messages:
+    for message in FAIL_FAST[case][2]:
         assert message in build.output, build.output[-3000:]
-    # the message comes before any model ran, and not inside a Python stack trace
+    # one line per damaged file, before any model ran, and not inside a Python stack trace
+    report = build.output.split("Input files cannot be used:")[1].split("\n\n")[0]
+    assert len([line for line in report.splitlines() if line.strip().startswith("- ")]) == cases_in_build, report
     assert "START sql" not in build.output.split("Input files cannot be used")[0]
     assert "Traceback" not in build.output
 
