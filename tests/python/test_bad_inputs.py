@@ -437,6 +437,16 @@ def ecomx_record_key(folder: Folder, name: str, number: int) -> str:
     return lines.value(number, {E_TRANSACTIONS: "transaction_id", E_ENGAGEMENTS: "customer_id"}[name])
 
 
+def bad_first_row(folder: Folder, c: int, expected: Expected, name: str, column: str, value: bytes, reason: str) -> None:
+    """Put `value` in `column` of the customer's first row of a transactions or marketing file: that row is
+    quarantined with `reason` and is missing from the clean data."""
+    line = lines_of(folder[name], "customer_id", str(c))[0]
+    folder[name].set_field(line, column, value)
+    key = ecomx_record_key(folder, name, line)
+    expected.quarantine.append(Quarantined(name, reason, record_key=key))
+    expected.drop({E_TRANSACTIONS: "transactions", E_MARKETING: "campaigns"}[name], key)
+
+
 def customer_line(folder: Folder, customer_id: int) -> int:
     return lines_of(folder[E_CUSTOMERS], "customer_id", str(customer_id))[0]
 
@@ -470,52 +480,28 @@ def e_duplicated_customer(folder: Folder, c: int, expected: Expected) -> None:
 
 
 def e_negative_amount(folder: Folder, c: int, expected: Expected) -> None:
-    line = transaction_line(folder, c)
-    folder[E_TRANSACTIONS].set_field(line, "transaction_amount", b"-25.00")
-    key = folder[E_TRANSACTIONS].value(line, "transaction_id")
-    expected.quarantine.append(Quarantined(E_TRANSACTIONS, "negative_amount", record_key=key))
-    expected.drop("transactions", key)
+    bad_first_row(folder, c, expected, E_TRANSACTIONS, "transaction_amount", b"-25.00", "negative_amount")
 
 
 def e_absurd_amount(folder: Folder, c: int, expected: Expected) -> None:
-    line = transaction_line(folder, c)
-    folder[E_TRANSACTIONS].set_field(line, "transaction_amount", b"5000000.00")
-    key = folder[E_TRANSACTIONS].value(line, "transaction_id")
-    expected.quarantine.append(Quarantined(E_TRANSACTIONS, "amount_too_large", record_key=key))
-    expected.drop("transactions", key)
+    bad_first_row(folder, c, expected, E_TRANSACTIONS, "transaction_amount", b"5000000.00", "amount_too_large")
 
 
 def e_ancient_transaction(folder: Folder, c: int, expected: Expected) -> None:
-    line = transaction_line(folder, c)
-    folder[E_TRANSACTIONS].set_field(line, "transaction_date", b"1999-12-31")
-    key = folder[E_TRANSACTIONS].value(line, "transaction_id")
-    expected.quarantine.append(Quarantined(E_TRANSACTIONS, "date_out_of_range", record_key=key))
-    expected.drop("transactions", key)
+    bad_first_row(folder, c, expected, E_TRANSACTIONS, "transaction_date", b"1999-12-31", "date_out_of_range")
 
 
 def e_unparsable_amount(folder: Folder, c: int, expected: Expected) -> None:
-    line = transaction_line(folder, c)
-    folder[E_TRANSACTIONS].set_field(line, "transaction_amount", b"12.5.3")
-    key = folder[E_TRANSACTIONS].value(line, "transaction_id")
-    expected.quarantine.append(Quarantined(E_TRANSACTIONS, "invalid_number", record_key=key))
-    expected.drop("transactions", key)
+    bad_first_row(folder, c, expected, E_TRANSACTIONS, "transaction_amount", b"12.5.3", "invalid_number")
 
 
 def e_fractional_customer_id(folder: Folder, c: int, expected: Expected) -> None:
     # an integer cast would round 101.6 to 102 and give the purchase to another customer
-    line = transaction_line(folder, c)
-    folder[E_TRANSACTIONS].set_field(line, "customer_id", f"{c}.6".encode())
-    key = folder[E_TRANSACTIONS].value(line, "transaction_id")
-    expected.quarantine.append(Quarantined(E_TRANSACTIONS, "invalid_number", record_key=key))
-    expected.drop("transactions", key)
+    bad_first_row(folder, c, expected, E_TRANSACTIONS, "customer_id", f"{c}.6".encode(), "invalid_number")
 
 
 def e_unknown_category(folder: Folder, c: int, expected: Expected) -> None:
-    line = transaction_line(folder, c)
-    folder[E_TRANSACTIONS].set_field(line, "product_category", b"electronics")
-    key = folder[E_TRANSACTIONS].value(line, "transaction_id")
-    expected.quarantine.append(Quarantined(E_TRANSACTIONS, "unknown_category", record_key=key))
-    expected.drop("transactions", key)
+    bad_first_row(folder, c, expected, E_TRANSACTIONS, "product_category", b"electronics", "unknown_category")
 
 
 def e_unknown_gender(folder: Folder, c: int, expected: Expected) -> None:
@@ -525,11 +511,7 @@ def e_unknown_gender(folder: Folder, c: int, expected: Expected) -> None:
 
 
 def e_empty_response(folder: Folder, c: int, expected: Expected) -> None:
-    line = lines_of(folder[E_MARKETING], "customer_id", str(c))[0]
-    folder[E_MARKETING].set_field(line, "response", b"")
-    key = ecomx_record_key(folder, E_MARKETING, line)
-    expected.quarantine.append(Quarantined(E_MARKETING, "unknown_response", record_key=key))
-    expected.drop("campaigns", key)
+    bad_first_row(folder, c, expected, E_MARKETING, "response", b"", "unknown_response")
 
 
 def e_duplicated_transaction(folder: Folder, c: int, expected: Expected) -> None:
@@ -558,19 +540,11 @@ def e_unknown_customer(folder: Folder, c: int, expected: Expected) -> None:
 
 
 def e_unknown_response(folder: Folder, c: int, expected: Expected) -> None:
-    line = lines_of(folder[E_MARKETING], "customer_id", str(c))[0]
-    folder[E_MARKETING].set_field(line, "response", b"Maybe")
-    key = ecomx_record_key(folder, E_MARKETING, line)
-    expected.quarantine.append(Quarantined(E_MARKETING, "unknown_response", record_key=key))
-    expected.drop("campaigns", key)
+    bad_first_row(folder, c, expected, E_MARKETING, "response", b"Maybe", "unknown_response")
 
 
 def e_unknown_promotion(folder: Folder, c: int, expected: Expected) -> None:
-    line = lines_of(folder[E_MARKETING], "customer_id", str(c))[0]
-    folder[E_MARKETING].set_field(line, "promotion_type", b"Cashback")
-    key = ecomx_record_key(folder, E_MARKETING, line)
-    expected.quarantine.append(Quarantined(E_MARKETING, "unknown_promotion_type", record_key=key))
-    expected.drop("campaigns", key)
+    bad_first_row(folder, c, expected, E_MARKETING, "promotion_type", b"Cashback", "unknown_promotion_type")
 
 
 def e_negative_clicks(folder: Folder, c: int, expected: Expected) -> None:
