@@ -20,8 +20,8 @@ install: $(BIN)/.installed
 build: install
 	mkdir -p $(dir $(DBT_DUCKDB_PATH))
 	$(BIN)/dbt build
-	$(BIN)/python -m customer_value.publish "$(DBT_DUCKDB_PATH)"
-	$(BIN)/python -m customer_value.summary "$(DBT_DUCKDB_PATH)"
+	$(BIN)/python -m customer_value.warehouse.publish "$(DBT_DUCKDB_PATH)"
+	$(BIN)/python -m customer_value.warehouse.summary "$(DBT_DUCKDB_PATH)"
 
 test: install
 	$(BIN)/pytest

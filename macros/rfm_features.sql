@@ -1,21 +1,56 @@
 {#-
+    The reference date of RFM: the day of the latest counted order plus `day_offset` days, at
+    midnight. One row, column reference_date. 1 reproduces the Olist notebook (the day after the last
+    purchase); 0 makes the last day of the data the reference date (EcomX). Arguments as rfm_features.
+-#}
+{% macro rfm_reference_date(orders, customer_key, ordered_at, where=none, day_offset=1) %}
+
+with
+
+counted_orders as (
+
+    select cast({{ ordered_at }} as timestamp) as ordered_at
+    from {{ orders }}
+    where {{ customer_key }} is not null
+    {%- if where is not none %}
+        and ({{ where }})
+    {%- endif %}
+
+),
+
+final as (
+
+    select
+        cast(
+            {{ dbt.dateadd('day', day_offset, dbt.date_trunc('day', 'max(ordered_at)')) }}
+            as date
+        ) as reference_date
+
+    from counted_orders
+
+)
+
+select * from final
+
+{% endmacro %}
+
+
+{#-
     RFM features for any per-order relation: one row per customer with
     reference_date, first_purchase_at, last_purchase_at, recency_days, frequency, monetary.
 
     orders               relation (ref) with one row per order
+    reference            relation with one row, column reference_date (see rfm_reference_date)
     customer_key         column identifying the person
     order_key            column identifying the order (frequency counts distinct values)
     ordered_at           purchase timestamp or date column
     amount               money per order; null counts as 0 (an order without payment adds nothing)
     where                optional SQL predicate selecting the orders that count (e.g. delivered only)
-    reference_day_offset reference date = day of the latest counted order + this many days, at midnight.
-                         1 reproduces the Olist notebook (the day after the last purchase); 0 makes the
-                         last day of the data the reference date (EcomX).
 
     recency_days is the floor of the exact time difference in days, as pandas' Timedelta.days does:
     a purchase at 15:00 the evening before the reference midnight is 0 days old, not 1.
 -#}
-{% macro rfm_features(orders, customer_key, order_key, ordered_at, amount, where=none, reference_day_offset=1) %}
+{% macro rfm_features(orders, reference, customer_key, order_key, ordered_at, amount, where=none) %}
 
 with
 
@@ -37,13 +72,7 @@ counted_orders as (
 
 reference as (
 
-    select
-        cast(
-            {{ dbt.dateadd('day', reference_day_offset, dbt.date_trunc('day', 'max(ordered_at)')) }}
-            as date
-        ) as reference_date
-
-    from counted_orders
+    select * from {{ reference }}
 
 ),
 
@@ -83,6 +112,5 @@ final as (
 )
 
 select * from final
-order by {{ customer_key }}
 
 {% endmacro %}

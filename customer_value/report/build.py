@@ -6,17 +6,17 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from customer_value.report import ecomx, olist
+from customer_value.report import ecomx_sections, olist_sections
 from customer_value.report.data import SOURCES, SourceData, load_source, sources_in
 from customer_value.report.page import Section, page
 
 RENDERERS: dict[str, tuple[str, str, Callable[[SourceData], tuple[str, list[Section]]]]] = {
     "olist": ("Olist customer value report",
               "Brazilian e-commerce (Olist): who the high-value customers are, segments and what to do, model quality",
-              olist.sections),
+              olist_sections.sections),
     "ecomx": ("EcomX customer value report",
               "EcomX Retailers: customer lifetime value classes, segments and what to do, model comparison",
-              ecomx.sections),
+              ecomx_sections.sections),
 }
 
 

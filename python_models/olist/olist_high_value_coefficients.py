@@ -1,12 +1,9 @@
-from customer_value.high_value import ModelSettings, fit_high_value_model, high_value_labels
+from customer_value.ml.high_value import fit_high_value_model
+from customer_value.ml.settings import MlSettings
 
 
 def model(dbt, session):
-    dbt.config(materialized="table")
-    settings = ModelSettings(
-        test_size=float(dbt.config.get("model_test_size")),
-        random_state=int(dbt.config.get("model_random_state")),
-    )
-    customers = dbt.ref("olist_customer_segments").df()
-    customers["is_high_value"] = high_value_labels(customers["segment_id"])
-    return fit_high_value_model(customers, key="customer_unique_id", settings=settings).coefficients
+    settings = MlSettings.from_table(dbt.ref("int_ml_settings").df())
+    customers = dbt.ref("int_olist__high_value_fit_input").df()
+    split = dbt.ref("olist_high_value_split").df()
+    return fit_high_value_model(customers, split, "customer_unique_id", settings.high_value_features, settings.split)

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from conftest import WITHOUT_ML, Build, assert_built, run_dbt_build
-from customer_value.publish import BI_TABLES, publish
+from customer_value.warehouse.publish import BI_TABLES, publish
 
 HOLD = """
 import duckdb, sys, time

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from customer_value.input_files import last_line, layout_problem
+from customer_value.warehouse.input_files import last_line, layout_problem
 
 TEXT = "order_id,payment_value\nabc,12.50\n"
 

@@ -4,7 +4,7 @@ with
 
 features as (
 
-    select * from {{ ref('ecomx_customer_features') }}
+    select * from {{ ref('int_ecomx__customer_features') }}
 
 ),
 

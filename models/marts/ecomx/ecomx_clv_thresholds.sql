@@ -9,12 +9,12 @@ quartiles as (
 classes as (
 
     select
-        count(case when clv_class = 'Low' then 1 end) as low_customers,
-        count(case when clv_class = 'Medium' then 1 end) as medium_customers,
-        count(case when clv_class = 'High' then 1 end) as high_customers,
+        {%- for cls in var('clv_classes') %}
+        count(case when clv_class = '{{ cls }}' then 1 end) as {{ cls | lower }}_customers,
+        {%- endfor %}
         count(*) as customers
 
-    from {{ ref('ecomx_customer_clv') }}
+    from {{ ref('int_ecomx__customer_clv_classes') }}
 
 ),
 

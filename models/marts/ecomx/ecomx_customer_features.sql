@@ -1,79 +1,15 @@
 with
 
-customers as (
+features as (
 
-    select * from {{ ref('int_ecomx__customers_validated') }}
-    where dq_reason is null
-
-),
-
-transactions as (
-
-    select * from {{ ref('int_ecomx__transactions_per_customer') }}
-
-),
-
-engagements as (
-
-    select * from {{ ref('int_ecomx__engagements_validated') }}
-    where dq_reason is null
-
-),
-
-campaigns as (
-
-    select * from {{ ref('int_ecomx__campaigns_per_customer') }}
-
-),
-
-rfm as (
-
-    select * from {{ ref('ecomx_customer_rfm') }}
-
-),
-
-{#- The last transaction date in the data (2024-05-31 on the published files): the CLV reference date. -#}
-reference as (
-
-    select max(last_transaction_date) as reference_date from transactions
+    select * from {{ ref('int_ecomx__customer_features') }}
 
 ),
 
 final as (
 
-    select
-        customers.customer_id,
-        reference.reference_date,
-        coalesce(transactions.total_spend, 0) as total_spend,
-        coalesce(transactions.n_transactions, 0) as n_transactions,
-        transactions.total_spend / transactions.n_transactions as avg_transaction_amount,
-        transactions.first_transaction_date,
-        transactions.last_transaction_date,
-        rfm.recency_days,
-        {{ dbt.datediff('customers.join_date', 'reference.reference_date', 'day') }} as tenure_days,
-        coalesce(transactions.spend_electronics, 0) as spend_electronics,
-        coalesce(transactions.spend_clothing, 0) as spend_clothing,
-        coalesce(transactions.spend_home_goods, 0) as spend_home_goods,
-        engagements.site_visits,
-        engagements.emails_opened,
-        engagements.clicks,
-        coalesce(campaigns.campaigns_received, 0) as campaigns_received,
-        coalesce(campaigns.campaigns_responded, 0) as campaigns_responded,
-        cast(campaigns.campaigns_responded as double)
-            / nullif(campaigns.campaigns_received, 0) as response_rate,
-        coalesce(campaigns.responded_discount, false) as responded_discount,
-        coalesce(campaigns.responded_buy_one_get_one, false) as responded_buy_one_get_one,
-        coalesce(campaigns.responded_free_shipping, false) as responded_free_shipping,
-        customers.join_date,
-        customers.age,
-        customers.gender
-
-    from customers
-    cross join reference
-    left join transactions on customers.customer_id = transactions.customer_id
-    left join engagements on customers.customer_id = engagements.customer_id
-    left join campaigns on customers.customer_id = campaigns.customer_id
-    left join rfm on customers.customer_id = rfm.customer_id
+    {#- the columns and their types are the contract in _ecomx__models.yml -#}
+    select * from features
 
 )
 

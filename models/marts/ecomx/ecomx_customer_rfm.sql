@@ -1,11 +1,25 @@
-{{
-    rfm_features(
-        orders=ref('int_ecomx__transactions_validated'),
-        customer_key='customer_id',
-        order_key='transaction_id',
-        ordered_at='transaction_date',
-        amount='transaction_amount',
-        where='dq_reason is null',
-        reference_day_offset=0
-    )
-}}
+with
+
+rfm as (
+
+    select * from {{ ref('int_ecomx__customer_rfm') }}
+
+),
+
+final as (
+
+    select
+        customer_id,
+        reference_date,
+        first_purchase_at,
+        last_purchase_at,
+        recency_days,
+        frequency,
+        monetary
+
+    from rfm
+
+)
+
+select * from final
+order by customer_id

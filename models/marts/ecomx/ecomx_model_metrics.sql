@@ -1,4 +1,4 @@
-{%- set classes = ['Low', 'Medium', 'High'] -%}
+{%- set classes = var('clv_classes') -%}
 
 with
 

@@ -1,11 +1,25 @@
-{{
-    rfm_features(
-        orders=ref('fct_olist_orders'),
-        customer_key='customer_unique_id',
-        order_key='order_id',
-        ordered_at='purchased_at',
-        amount='payment_total',
-        where='is_delivered',
-        reference_day_offset=1
-    )
-}}
+with
+
+rfm as (
+
+    select * from {{ ref('int_olist__customer_rfm') }}
+
+),
+
+final as (
+
+    select
+        customer_unique_id,
+        reference_date,
+        first_purchase_at,
+        last_purchase_at,
+        recency_days,
+        frequency,
+        monetary
+
+    from rfm
+
+)
+
+select * from final
+order by customer_unique_id

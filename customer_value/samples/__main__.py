@@ -1,0 +1,38 @@
+"""Command line: ``python -m customer_value.samples {olist,ecomx} ... --seed S --out DIR``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m customer_value.samples")
+    sources = parser.add_subparsers(dest="source", required=True)
+
+    olist = sources.add_parser("olist", help="Olist Kaggle-format folder")
+    olist.add_argument("--orders", type=int, required=True)
+    olist.add_argument("--seed", type=int, default=42)
+    olist.add_argument("--out", type=Path, required=True)
+
+    ecomx = sources.add_parser("ecomx", help="EcomX Retailers folder")
+    ecomx.add_argument("--customers", type=int, required=True)
+    ecomx.add_argument("--seed", type=int, default=42)
+    ecomx.add_argument("--out", type=Path, required=True)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = _parser().parse_args(argv)
+    if args.source == "olist":
+        from customer_value.samples.olist_folder import write_olist
+
+        write_olist(args.out, orders=args.orders, seed=args.seed)
+    else:
+        from customer_value.samples.ecomx_folder import write_ecomx
+
+        write_ecomx(args.out, customers=args.customers, seed=args.seed)
+
+
+if __name__ == "__main__":
+    main()

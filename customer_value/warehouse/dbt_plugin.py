@@ -1,0 +1,37 @@
+"""dbt-duckdb plugin, loaded once per `dbt build` before any model runs (see profiles.yml).
+
+1. dbt runs Python models in threads of one process. Two models importing scikit-learn for the first time
+   at the same moment can see a half-initialised module ("cannot import name 'clone' from partially
+   initialized module 'sklearn.base'"). Importing everything the models need here, under dbt-duckdb's
+   environment lock, removes that race.
+2. It registers `cv_last_line(path)` and `cv_layout_problem(path)` (customer_value/warehouse/input_files.py) for the
+   input checks (macros/dq/check_input_files.sql).
+"""
+
+from __future__ import annotations
+
+from duckdb import DuckDBPyConnection
+from dbt.adapters.duckdb.plugins import BasePlugin
+
+import customer_value.ml.classifiers  # noqa: F401
+import customer_value.ml.high_value  # noqa: F401
+import customer_value.ml.kmeans  # noqa: F401
+import customer_value.ml.splits  # noqa: F401
+from customer_value.warehouse.input_files import last_line, layout_problem
+
+
+def register_functions(connection: DuckDBPyConnection) -> None:
+    for name, function in [("cv_last_line", last_line), ("cv_layout_problem", layout_problem)]:
+        try:
+            connection.create_function(name, function, ["VARCHAR"], "VARCHAR", side_effects=True)
+        except Exception as error:  # already registered on the parent connection
+            if "already" not in str(error).lower():
+                raise
+
+
+class Plugin(BasePlugin):
+    def configure_connection(self, conn: DuckDBPyConnection) -> None:
+        register_functions(conn)
+
+    def configure_cursor(self, cursor: DuckDBPyConnection) -> None:
+        register_functions(cursor)

@@ -1,0 +1,13 @@
+{{ config(materialized='table') }}
+
+{{
+    rfm_features(
+        orders=ref('int_olist__orders_with_payments'),
+        reference=ref('int_olist__reference_date'),
+        customer_key='customer_unique_id',
+        order_key='order_id',
+        ordered_at='purchased_at',
+        amount='payment_total',
+        where='is_delivered'
+    )
+}}

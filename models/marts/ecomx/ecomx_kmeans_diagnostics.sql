@@ -1,0 +1,1 @@
+{{ kmeans_diagnostics(ref('ecomx_kmeans_fit')) }}

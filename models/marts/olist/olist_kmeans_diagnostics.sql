@@ -1,0 +1,1 @@
+{{ kmeans_diagnostics(ref('olist_kmeans_fit')) }}
