@@ -8,7 +8,7 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 DOCS_PORT ?= 8080
 
-.PHONY: install build test report docs clean
+.PHONY: install browser build test report docs clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,13 +17,19 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed
 
+# The report's browser test drives Debian's Chromium; installed here when missing (needs root, as on CI).
+browser:
+	@command -v chromium >/dev/null || { echo "Installing Chromium for the browser test (apt-get)"; \
+		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } || \
+		{ echo "make test needs Chromium for the report's browser test: run 'apt-get install chromium' as root"; exit 1; }
+
 build: install
 	mkdir -p $(dir $(DBT_DUCKDB_PATH))
 	$(BIN)/dbt build
 	$(BIN)/python -m customer_value.warehouse.publish "$(DBT_DUCKDB_PATH)"
 	$(BIN)/python -m customer_value.warehouse.summary "$(DBT_DUCKDB_PATH)"
 
-test: install
+test: install browser
 	$(BIN)/pytest
 
 report: install

@@ -114,7 +114,7 @@ def predict_with_estimators(parameters: pd.DataFrame, customers: pd.DataFrame, k
     0 for a class the model never saw.
     """
     columns = [key, "feature_set", "model", "predicted_class", *[f"p_{c.lower()}" for c in classes]]
-    outputs = [pd.DataFrame(columns=columns)]
+    outputs = []
     frame = customers.sort_values(key, kind="stable").reset_index(drop=True)
     for row in parameters[parameters["parameter"] == "estimator"].itertuples(index=False):
         pipeline = pickle.loads(row.estimator)
@@ -125,7 +125,7 @@ def predict_with_estimators(parameters: pd.DataFrame, customers: pd.DataFrame, k
         for cls in classes:
             output[f"p_{cls.lower()}"] = probabilities[cls] if cls in probabilities else 0.0
         outputs.append(output)
-    result = pd.concat(outputs, ignore_index=True)
+    result = pd.concat(outputs, ignore_index=True) if outputs else pd.DataFrame(columns=columns)
     return result.astype({"feature_set": "string", "model": "string", "predicted_class": "string",
                           **{c: "float64" for c in columns[4:]}})
 

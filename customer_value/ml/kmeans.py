@@ -197,7 +197,8 @@ def mean_silhouette(distances: np.ndarray, labels: np.ndarray) -> float:
     others = sums / members
     others[np.arange(len(labels)), labels] = np.inf
     b = others.min(axis=1)
-    scores = np.where(members[labels] > 1, (b - a) / np.maximum(a, b), 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):  # a = b = 0 among duplicates: 0, as scikit-learn
+        scores = np.where(members[labels] > 1, (b - a) / np.maximum(a, b), 0.0)
     return float(np.nan_to_num(scores).mean())
 
 
@@ -211,7 +212,8 @@ def _row(parameter: str, *, k: int | None = None, cluster: int | None = None, fe
 
 def _table(rows: list[dict], meta: dict, status: str, reason: str) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=[*_row("x").keys()])
-    table["customers_used"] = table["diagnostic_customers"].fillna(meta["customers_used"])
+    diagnosed = pd.to_numeric(table["diagnostic_customers"], errors="coerce")
+    table["customers_used"] = diagnosed.fillna(meta["customers_used"])
     table = table.drop(columns="diagnostic_customers").assign(
         model_status=status, status_reason=reason, settings=meta["settings"])
     for column in ["k", "cluster", "segment_id", "customers_used"]:

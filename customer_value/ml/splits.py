@@ -41,7 +41,8 @@ def split_customers(customers: pd.DataFrame, key: str, label: str, settings: Spl
     """
     frame = customers.sort_values(key, kind="stable").reset_index(drop=True)
     labels = frame[label].astype(str)
+    keys = frame[key].astype("string") if frame[key].dtype == object else frame[key]
     if why_not_splittable(labels, settings.test_size) is not None:
-        return pd.DataFrame({key: frame[key].iloc[0:0], "split": pd.Series(dtype="string")})
+        return pd.DataFrame({key: keys.iloc[0:0], "split": pd.Series(dtype="string")})
     split = stratified_split(labels, settings.test_size, settings.random_state)
-    return pd.DataFrame({key: frame[key], "split": split.astype("string")})
+    return pd.DataFrame({key: keys, "split": split.astype("string")})

@@ -53,9 +53,8 @@ def test_changing_a_column_type_of_a_sql_mart_fails_with_the_contract_error(tmp_
 def test_changing_the_shape_of_a_python_output_fails_the_build(tmp_path: Path) -> None:
     project = project_copy(tmp_path)
     edit(project / "python_models/olist/olist_high_value_coefficients.py",
-         "return fit_high_value_model(customers, key=\"customer_unique_id\", settings=settings).coefficients",
-         "return fit_high_value_model(customers, key=\"customer_unique_id\", settings=settings).coefficients"
-         ".rename(columns={\"coefficient\": \"coef\"})")
+         "settings.high_value_features, settings.split)",
+         "settings.high_value_features, settings.split).rename(columns={\"coefficient\": \"coef\"})")
     result = build(project, "+olist_high_value_coefficients")
     assert result.returncode != 0
     assert "column_types_are_olist_high_value_coefficients" in result.stdout
