@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from customer_value.report import olist
+from customer_value.report import olist_sections
 from customer_value.report.charts import Bars, Grid, Line, Mark, hbar_chart, heatmap, line_chart
 from customer_value.report.data import SourceData
 from customer_value.report.stats import (
@@ -152,7 +152,7 @@ def test_olist_model_section_shows_the_reason_when_the_model_was_not_fit():
                              "recall": None, "f1": None, "support": None, "accuracy": None, "roc_auc": None,
                              "model_status": "not_fit", "status_reason": "only 1 high-value customer"}])
     data = SourceData("olist", Path("w.duckdb"), {"metrics": metrics})
-    section = olist.model_section(data, pd.DataFrame())
+    section = olist_sections.model_section(data, pd.DataFrame())
     html = section.intro + section.body
     assert "only 1 high-value customer" in html and "<svg" not in html and "<figure" not in html
 
