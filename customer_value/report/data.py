@@ -1,4 +1,5 @@
-"""Read the report's inputs from the warehouse (read-only): only the BI-facing tables, only the needed columns."""
+"""Read the report's inputs from the warehouse (read-only): only the needed columns of the tables its
+exposure (customer_value_report in models/exposures/_exposures.yml) declares, and no other table."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+
+from customer_value.warehouse.bi_tables import REPORT_EXPOSURE, bi_tables
 
 SEGMENT_PROFILE_COLUMNS = [
     "segment_id", "segment_name", "customers", "customer_share", "mean_recency_days", "mean_frequency",
@@ -115,17 +118,29 @@ def _read(connection: duckdb.DuckDBPyConnection, spec: TableSpec, present: set[s
     return connection.sql(_query(spec)).df()
 
 
+def _readable_columns(connection: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    """Columns of the report's tables present in the warehouse; every table the report reads must be
+    declared by its exposure, so that lineage and publishing know the report depends on it."""
+    declared = {table for _, table in bi_tables(connection, REPORT_EXPOSURE)}
+    undeclared = sorted({spec.table for specs in SOURCES.values() for spec in specs.values()} - declared)
+    if undeclared:
+        raise ReportInputError(
+            f"the report reads {', '.join(undeclared)}, which exposure {REPORT_EXPOSURE} does not list: add "
+            "them to its depends_on in models/exposures/_exposures.yml and rebuild with `make build`")
+    return {table: columns for table, columns in _columns(connection).items() if table in declared}
+
+
 def sources_in(warehouse: Path) -> list[str]:
     """The sources with at least one of their report tables in the warehouse."""
     with duckdb.connect(str(warehouse), read_only=True) as connection:
-        tables = _columns(connection)
+        tables = _readable_columns(connection)
     return [name for name, specs in SOURCES.items() if any(s.table in tables for s in specs.values())]
 
 
 def load_source(warehouse: Path, source: str) -> SourceData:
     """Every report table of `source` present in the warehouse, read-only."""
     with duckdb.connect(str(warehouse), read_only=True) as connection:
-        tables = _columns(connection)
+        tables = _readable_columns(connection)
         frames = {name: _read(connection, spec, tables[spec.table])
                   for name, spec in SOURCES[source].items() if spec.table in tables}
     return SourceData(source, warehouse, frames)

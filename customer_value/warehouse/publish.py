@@ -4,8 +4,8 @@ DuckDB lets one process write a database file or many read it, never both. A BI 
 warehouse open would make `dbt build` fail, and a build would lock the tool out. So after each successful
 build this module writes
   - warehouse/published/customer_value.duckdb: a copy of the warehouse, for DuckDB clients;
-  - exports/<source>/<table>.parquet: every BI-facing table, readable by any DuckDB version, pandas,
-    Spark or a BI tool.
+  - exports/<source>/<table>.parquet: every BI-facing table (every table a dbt exposure reads, listed in
+    the bi_tables model), readable by any DuckDB version, pandas, Spark or a BI tool.
 Each file is written under a temporary name and renamed into place (an atomic replace on the same
 file system), so a reader sees either the previous complete file or the new complete file, and a reader
 that still holds the previous file open keeps reading it undisturbed.
@@ -20,19 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-BI_TABLES = {
-    "olist": [
-        "fct_olist_orders", "olist_customer_rfm", "olist_customer_segments", "olist_segment_profiles",
-        "olist_high_value_scores", "olist_model_metrics", "olist_model_drivers", "olist_kmeans_diagnostics",
-    ],
-    "ecomx": [
-        "ecomx_customer_features", "ecomx_customer_rfm", "ecomx_customer_clv", "ecomx_clv_thresholds",
-        "ecomx_customer_segments", "ecomx_segment_profiles", "ecomx_clv_class_predictions",
-        "ecomx_model_metrics", "ecomx_model_drivers", "ecomx_kmeans_diagnostics",
-    ],
-    "dq": ["dq_quarantine", "dq_reconciliation"],
-}
-
+from customer_value.warehouse.bi_tables import bi_tables
 
 def replace_atomically(write, target: Path) -> None:
     """Call write(temporary_path), then move the result onto target in one rename."""
@@ -49,15 +37,14 @@ def export_tables(connection: duckdb.DuckDBPyConnection, exports: Path) -> list[
     present = {row[0] for row in connection.sql(
         "select table_name from information_schema.tables where table_schema = 'main'").fetchall()}
     written = []
-    for source, tables in BI_TABLES.items():
-        for table in tables:
-            if table not in present:
-                continue
-            target = exports / source / f"{table}.parquet"
-            replace_atomically(
-                lambda path, table=table: connection.execute(
-                    f"copy (select * from main.{table}) to '{path}' (format parquet)"), target)
-            written.append(target)
+    for source, table in bi_tables(connection):
+        if table not in present:
+            continue
+        target = exports / source / f"{table}.parquet"
+        replace_atomically(
+            lambda path, table=table: connection.execute(
+                f"copy (select * from main.{table}) to '{path}' (format parquet)"), target)
+        written.append(target)
     return written
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from customer_value.warehouse.bi_tables import bi_tables
+
 PROFILE_COLUMNS = [
     "segment_id", "segment_name", "customers", "customer_share",
     "mean_recency_days", "mean_frequency", "mean_monetary", "revenue_share", "action",
@@ -15,13 +17,13 @@ PROFILE_COLUMNS = [
 
 
 def profile_tables(warehouse: Path) -> dict[str, pd.DataFrame]:
-    """Segment profile tables present in the warehouse, by table name."""
+    """The BI-facing segment profile tables present in the warehouse, by table name."""
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         present = {row[0] for row in connection.sql("select table_name from information_schema.tables").fetchall()}
         return {
             table: connection.sql(f"select {', '.join(PROFILE_COLUMNS)} from {table} order by segment_id").df()
-            for table in ("olist_segment_profiles", "ecomx_segment_profiles")
-            if table in present
+            for _, table in bi_tables(connection)
+            if table.endswith("_segment_profiles") and table in present
         }
 
 

@@ -1,22 +1,23 @@
-{#- The input files under data-quality control: where each is parsed, where its rules are applied, the
+{#- The input files under data-quality control (the file name comes from the source table's identifier in
+    the sources YAML, see source_file_name): where each is parsed, where its rules are applied, the
     money column its reconciliation adds up, and where its accepted rows end up (`used_in`, with the SQL
     that counts them there and adds up their money), so dq_reconciliation can prove none was lost or
     doubled on the way. A new source adds its files here. -#}
 {% macro dq_files() %}
     {{ return([
-        {'source': 'olist', 'file': 'olist_orders_dataset.csv', 'table': 'orders', 'staging': 'stg_olist__orders', 'validated': 'int_olist__orders_validated', 'money': none,
+        {'source': 'olist', 'table': 'orders', 'staging': 'stg_olist__orders', 'validated': 'int_olist__orders_validated', 'money': none,
          'used_in': 'fct_olist_orders', 'used_rows': 'count(*)', 'used_money': none},
-        {'source': 'olist', 'file': 'olist_order_payments_dataset.csv', 'table': 'order_payments', 'staging': 'stg_olist__order_payments', 'validated': 'int_olist__order_payments_validated', 'money': 'payment_value',
+        {'source': 'olist', 'table': 'order_payments', 'staging': 'stg_olist__order_payments', 'validated': 'int_olist__order_payments_validated', 'money': 'payment_value',
          'used_in': 'fct_olist_orders', 'used_rows': 'sum(payment_rows)', 'used_money': 'sum(payment_total)'},
-        {'source': 'olist', 'file': 'olist_customers_dataset.csv', 'table': 'customers', 'staging': 'stg_olist__customers', 'validated': 'int_olist__customers_validated', 'money': none,
+        {'source': 'olist', 'table': 'customers', 'staging': 'stg_olist__customers', 'validated': 'int_olist__customers_validated', 'money': none,
          'used_in': none, 'used_rows': none, 'used_money': none},
-        {'source': 'ecomx', 'file': 'customers_final.csv', 'table': 'customers', 'staging': 'stg_ecomx__customers', 'validated': 'int_ecomx__customers_validated', 'money': none,
+        {'source': 'ecomx', 'table': 'customers', 'staging': 'stg_ecomx__customers', 'validated': 'int_ecomx__customers_validated', 'money': none,
          'used_in': 'ecomx_customer_features', 'used_rows': 'count(*)', 'used_money': none},
-        {'source': 'ecomx', 'file': 'transactions_final.csv', 'table': 'transactions', 'staging': 'stg_ecomx__transactions', 'validated': 'int_ecomx__transactions_validated', 'money': 'transaction_amount',
+        {'source': 'ecomx', 'table': 'transactions', 'staging': 'stg_ecomx__transactions', 'validated': 'int_ecomx__transactions_validated', 'money': 'transaction_amount',
          'used_in': 'ecomx_customer_features', 'used_rows': 'sum(n_transactions)', 'used_money': 'sum(total_spend)'},
-        {'source': 'ecomx', 'file': 'engagements_final.csv', 'table': 'engagements', 'staging': 'stg_ecomx__engagements', 'validated': 'int_ecomx__engagements_validated', 'money': none,
+        {'source': 'ecomx', 'table': 'engagements', 'staging': 'stg_ecomx__engagements', 'validated': 'int_ecomx__engagements_validated', 'money': none,
          'used_in': 'ecomx_customer_features', 'used_rows': 'count(site_visits)', 'used_money': none},
-        {'source': 'ecomx', 'file': 'marketing_final.csv', 'table': 'marketing', 'staging': 'stg_ecomx__campaigns', 'validated': 'int_ecomx__campaigns_validated', 'money': none,
+        {'source': 'ecomx', 'table': 'marketing', 'staging': 'stg_ecomx__campaigns', 'validated': 'int_ecomx__campaigns_validated', 'money': none,
          'used_in': 'ecomx_customer_features', 'used_rows': 'sum(campaigns_received)', 'used_money': none},
     ]) }}
 {% endmacro %}

@@ -12,6 +12,13 @@
         | first) -}}
 {% endmacro %}
 
+{#- The file name of a source table, as declared in the sources YAML (identifier + .csv); read from the
+    graph, not with source(), so that only staging models depend on sources. -#}
+{% macro source_file_name(source_name, table_name) %}
+    {%- if not execute %}{{ return('') }}{% endif -%}
+    {{- return(source_node(source_name, table_name).identifier ~ '.csv') -}}
+{% endmacro %}
+
 {% macro source_file(node) %}
     {{- return(node.source_meta.data_dir ~ '/' ~ node.identifier ~ '.csv') -}}
 {% endmacro %}

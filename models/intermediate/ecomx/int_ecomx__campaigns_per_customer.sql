@@ -1,5 +1,4 @@
 {#- One row per customer who received a campaign, aggregated before any join. -#}
-{%- set promotions = {'discount': 'Discount', 'buy_one_get_one': 'Buy One Get One', 'free_shipping': 'Free Shipping'} -%}
 
 with
 
@@ -16,7 +15,7 @@ final as (
         customer_id,
         count(*) as campaigns_received,
         count(case when is_responded then 1 end) as campaigns_responded,
-        {%- for column, promotion in promotions.items() %}
+        {%- for column, promotion in var('ecomx_promotion_types').items() %}
         coalesce(bool_or(is_responded and promotion_type = '{{ promotion }}'), false) as responded_{{ column }}{{ ',' if not loop.last }}
         {%- endfor %}
 

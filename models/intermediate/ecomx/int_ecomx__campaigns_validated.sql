@@ -44,7 +44,7 @@ final as (
             ["flagged.campaign_id is null or flagged.customer_id is null", "'missing_required_value'"],
             ["flagged.duplicate_reason is not null", "flagged.duplicate_reason"],
             ["coalesce(flagged.response not in ('Yes', 'No'), true)", "'unknown_response'"],
-            ["coalesce(flagged.promotion_type not in ('Discount', 'Buy One Get One', 'Free Shipping'), true)", "'unknown_promotion_type'"],
+            ["coalesce(flagged.promotion_type not in ('" ~ var('ecomx_promotion_types').values() | join("', '") ~ "'), true)", "'unknown_promotion_type'"],
             [date_out_of_range('flagged.campaign_date'), "'date_out_of_range'"],
             ["customer_status.customer_id is null", "'unknown_customer'"],
             ["not customer_status.is_accepted", "'customer_quarantined'"],

@@ -52,9 +52,9 @@ final as (
         transactions.last_transaction_date,
         rfm.recency_days,
         {{ dbt.datediff('customers.join_date', 'reference.reference_date', 'day') }} as tenure_days,
-        coalesce(transactions.spend_electronics, 0) as spend_electronics,
-        coalesce(transactions.spend_clothing, 0) as spend_clothing,
-        coalesce(transactions.spend_home_goods, 0) as spend_home_goods,
+        {%- for column in var('ecomx_product_categories') %}
+        coalesce(transactions.spend_{{ column }}, 0) as spend_{{ column }},
+        {%- endfor %}
         engagements.site_visits,
         engagements.emails_opened,
         engagements.clicks,
@@ -62,9 +62,9 @@ final as (
         coalesce(campaigns.campaigns_responded, 0) as campaigns_responded,
         cast(campaigns.campaigns_responded as double)
             / nullif(campaigns.campaigns_received, 0) as response_rate,
-        coalesce(campaigns.responded_discount, false) as responded_discount,
-        coalesce(campaigns.responded_buy_one_get_one, false) as responded_buy_one_get_one,
-        coalesce(campaigns.responded_free_shipping, false) as responded_free_shipping,
+        {%- for column in var('ecomx_promotion_types') %}
+        coalesce(campaigns.responded_{{ column }}, false) as responded_{{ column }},
+        {%- endfor %}
         customers.join_date,
         customers.age,
         customers.gender

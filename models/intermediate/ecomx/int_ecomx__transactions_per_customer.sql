@@ -1,5 +1,4 @@
 {#- One row per customer with transactions, aggregated before any join (no campaign fan-out). -#}
-{%- set categories = {'electronics': 'Electronics', 'clothing': 'Clothing', 'home_goods': 'Home Goods'} -%}
 
 with
 
@@ -18,7 +17,7 @@ final as (
         count(*) as n_transactions,
         min(transaction_date) as first_transaction_date,
         max(transaction_date) as last_transaction_date,
-        {%- for column, category in categories.items() %}
+        {%- for column, category in var('ecomx_product_categories').items() %}
         sum(case when product_category = '{{ category }}' then transaction_amount else 0 end) as spend_{{ column }}{{ ',' if not loop.last }}
         {%- endfor %}
 

@@ -44,7 +44,7 @@ final as (
             ["flagged.duplicate_reason is not null", "flagged.duplicate_reason"],
             ["flagged.transaction_amount < 0", "'negative_amount'"],
             ["flagged.transaction_amount > " ~ var('ecomx_max_transaction_amount'), "'amount_too_large'"],
-            ["coalesce(flagged.product_category not in ('Electronics', 'Clothing', 'Home Goods'), true)", "'unknown_category'"],
+            ["coalesce(flagged.product_category not in ('" ~ var('ecomx_product_categories').values() | join("', '") ~ "'), true)", "'unknown_category'"],
             [date_out_of_range('flagged.transaction_date'), "'date_out_of_range'"],
             ["customer_status.customer_id is null", "'unknown_customer'"],
             ["not customer_status.is_accepted", "'customer_quarantined'"],

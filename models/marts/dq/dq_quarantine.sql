@@ -21,7 +21,7 @@ rule_broken_{{ loop.index }} as (
 
     select
         '{{ file.source }}' as source_name,
-        '{{ file.file }}' as file_name,
+        '{{ source_file_name(file.source, file.table) }}' as file_name,
         cast(null as bigint) as line_number,
         validated.record_key,
         validated.dq_reason as reason,

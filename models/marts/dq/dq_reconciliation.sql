@@ -12,7 +12,7 @@ file_{{ loop.index }} as (
 
     select
         '{{ file.source }}' as source_name,
-        '{{ file.file }}' as file_name,
+        '{{ source_file_name(file.source, file.table) }}' as file_name,
         {{ csv_data_lines(file.source, file.table) }} as lines_in_file,
         {{ line_breaks_in_values(file.staging) }} as line_breaks_in_values,
         (select count(*) from {{ csv_rejects_relation(file.staging) }}) as rows_unparsable,
