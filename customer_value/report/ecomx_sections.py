@@ -15,7 +15,7 @@ from customer_value.report.page import (
 )
 from customer_value.report.segment_sections import kmeans_section, rf_grid_section, segment_distributions, segment_overview
 from customer_value.report.stats import compare_group, confusion_counts, histogram, pr_points, roc_points
-from customer_value.report.svg import CLASS_COLORS
+from customer_value.report.colors import CLASS_COLORS
 
 CLASSES = ["Low", "Medium", "High"]
 FEATURE_SETS = {
@@ -267,12 +267,12 @@ def _importance_figure(rows: pd.DataFrame, kind: str) -> str:
         return ""
     label = kind.replace("_", " ")
     colors = ["#0072B2" if v >= 0 else "#D55E00" for v in part["value"]]
-    svg = hbar_chart(part["feature"].str.replace("_", " ").tolist(),
+    chart = hbar_chart(part["feature"].str.replace("_", " ").tolist(),
                      [Bars(label, part["value"].tolist(), colors, [fmt_num(v, 3) for v in part["value"]])],
                      label, f"Random forest {label}", width=500)
     reading = ("drop in test accuracy when the feature is shuffled; near zero or negative = the model does not need it"
                if kind == "permutation_importance" else "share of the trees' split quality owed to each feature")
-    return figure(svg, f"Random forest {label}: {reading}; longer bar = more important.")
+    return figure(chart, f"Random forest {label}: {reading}; longer bar = more important.")
 
 
 def _coefficient_figure(rows: pd.DataFrame) -> str:
@@ -283,9 +283,9 @@ def _coefficient_figure(rows: pd.DataFrame) -> str:
     wide = wide.loc[wide.abs().max(axis=1).sort_values(ascending=False).index]
     values = wide.to_numpy(dtype=float)
     text = [[f"{v:+.2f}" if np.isfinite(v) else "–" for v in row] for row in values]
-    svg = heatmap(Grid([f.replace("_", " ") for f in wide.index], CLASSES, values, text, diverging=True),
+    chart = heatmap(Grid([f.replace("_", " ") for f in wide.index], CLASSES, values, text, diverging=True),
                   "CLV class", "feature", "Logistic regression coefficients per class", cell_width=78, cell_height=28)
-    return figure(svg, "Logistic-regression coefficient of each feature for each class on standardized values: blue "
+    return figure(chart, "Logistic-regression coefficient of each feature for each class on standardized values: blue "
                        "raises the odds of that class, red lowers them, white is no effect.")
 
 

@@ -178,11 +178,11 @@ def _drivers(data: SourceData) -> str:
     labels = [f"{c:+.2f}  (odds ×{fmt_num(o, 3 if o < 0.1 else 2)})" for c, o in
               zip(drivers["coefficient"], drivers["odds_ratio"])]
     colors = ["#0072B2" if c > 0 else "#D55E00" for c in drivers["coefficient"]]
-    svg = hbar_chart(drivers["feature"].str.replace("_", " ").tolist(),
+    chart = hbar_chart(drivers["feature"].str.replace("_", " ").tolist(),
                      [Bars("coefficient", drivers["coefficient"].tolist(), colors, labels)],
                      "coefficient on standardized features", "High-value model drivers", width=620)
     return ("<h3>What drives the score</h3>"
-            + figure(svg, "Each bar is a feature's weight in the model for a one-standard-deviation increase: blue "
+            + figure(chart, "Each bar is a feature's weight in the model for a one-standard-deviation increase: blue "
                           "bars to the right raise the odds of being high value, orange bars to the left lower them; "
                           "the label gives the factor on the odds.")
             + para(escape(CAVEAT), "caveat"))

@@ -1,6 +1,7 @@
 """HTML assembly: number formats, figures with captions, tables, key-figure cards and the page shell.
 
-Everything is inline (CSS and SVG); the page loads nothing from anywhere.
+Everything is inline (CSS, the Plotly library once per page, each chart's data); the page loads nothing
+from anywhere.
 """
 
 from __future__ import annotations
@@ -11,6 +12,10 @@ from dataclasses import dataclass
 from html import escape
 
 import pandas as pd
+import plotly.graph_objects as go
+from plotly.offline import get_plotlyjs
+
+from customer_value.report.charts import chart_html
 
 CSS = """
 :root { --ink:#1f2933; --muted:#616e7c; --line:#e4e7eb; --accent:#0072B2; --soft:#f5f7fa; }
@@ -32,10 +37,10 @@ nav a { color:var(--accent); text-decoration:none; white-space:nowrap; }
 .card b { display:block; font-size:24px; color:var(--accent); }
 .card span { font-size:13px; color:var(--muted); }
 figure { margin:14px 0 22px; }
-figure svg { max-width:100%; height:auto; display:block; }
+figure .js-plotly-plot, figure .plotly-graph-div { width:100%; }
 figcaption { font-size:14px; color:var(--muted); max-width:760px; margin-top:4px; }
 .grid { display:grid; grid-template-columns:repeat(auto-fit,minmax(330px,1fr)); gap:8px 22px; }
-.grid figure { margin:8px 0 14px; }
+.grid figure { margin:8px 0 14px; min-width:0; }
 .grid.two { grid-template-columns:repeat(auto-fit,minmax(420px,1fr)); }
 table { border-collapse:collapse; font-size:14px; margin:10px 0 18px; width:100%; }
 th, td { padding:6px 8px; border-bottom:1px solid var(--line); text-align:left; vertical-align:top; }
@@ -51,6 +56,14 @@ details { margin:6px 0 18px; } summary { cursor:pointer; color:var(--accent); }
 code { font-size:13px; background:var(--soft); padding:1px 4px; border-radius:3px; }
 footer { margin:48px 0 30px; padding-top:12px; border-top:1px solid var(--line); font-size:13px; color:var(--muted); }
 """
+
+
+# Each chart is drawn while the page is parsed, when a grid cell may still span the whole row: once the
+# page is laid out, fit every chart to its cell.
+RESIZE_WHEN_LAID_OUT = (
+    "window.addEventListener('load', function () {"
+    " document.querySelectorAll('.js-plotly-plot').forEach(function (el) { Plotly.Plots.resize(el); }); });"
+)
 
 
 @dataclass(frozen=True)
@@ -88,9 +101,9 @@ def para(content: str, class_: str | None = None) -> str:
     return f'<p class="{class_}">{content}</p>' if class_ else f"<p>{content}</p>"
 
 
-def figure(svg: str, caption: str) -> str:
+def figure(chart: go.Figure, caption: str) -> str:
     """A chart with its one-sentence caption (plain text)."""
-    return f"<figure>{svg}<figcaption>{escape(caption)}</figcaption></figure>"
+    return f"<figure>{chart_html(chart, caption)}<figcaption>{escape(caption)}</figcaption></figure>"
 
 
 def grid(items: Sequence[str], columns: int = 3) -> str:
@@ -143,8 +156,10 @@ def page(title: str, subtitle: str, summary: str, sections: Sequence[Section], f
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<link rel="icon" href="data:,">'
-        f"<title>{escape(title)}</title><style>{CSS}</style></head><body>"
+        f"<title>{escape(title)}</title><style>{CSS}</style>"
+        f'<script type="text/javascript">{get_plotlyjs()}</script></head><body>'
         f'<header><div class="wrap"><h1>{escape(title)}</h1><p>{escape(subtitle)}</p></div></header>'
         f'<nav><div class="wrap">{nav}</div></nav>'
-        f'<main class="wrap">{summary}{body}<footer>{footer}</footer></main></body></html>\n'
+        f'<main class="wrap">{summary}{body}<footer>{footer}</footer></main>'
+        f"<script>{RESIZE_WHEN_LAID_OUT}</script></body></html>\n"
     )

@@ -14,7 +14,7 @@ from customer_value.report.page import (
     Section, figure, fmt_int, fmt_money, fmt_num, fmt_pct, grid, para, table,
 )
 from customer_value.report.stats import SCORES, box_stats, rf_grid, rf_scores, sample_rows, score_ranges
-from customer_value.report.svg import PALETTE
+from customer_value.report.colors import PALETTE
 
 SCATTER_SAMPLE = 1500
 SCATTER_SEED = 42
@@ -118,13 +118,13 @@ def segment_distributions(segments: pd.DataFrame, profiles: pd.DataFrame, order_
 
 def _scatter(segments: pd.DataFrame, colors: dict[str, str], order_word: str) -> str:
     sample = sample_rows(segments, SCATTER_SAMPLE, SCATTER_SEED)
-    svg = scatter_chart(sample["recency_days"].tolist(), sample["monetary"].tolist(),
+    chart = scatter_chart(sample["recency_days"].tolist(), sample["monetary"].tolist(),
                         [colors[str(n)] for n in sample["segment_name"]], f"days since last {order_word}",
                         "total spend (log scale)", "Customers by recency and spend",
                         legend_items=list(colors.items()), y_log=True)
     shown = (f"a random sample of {fmt_int(len(sample))} of {fmt_int(len(segments))} customers, seed {SCATTER_SEED}"
              if len(sample) < len(segments) else f"all {fmt_int(len(segments))} customers")
-    return figure(svg, f"Each dot is one customer ({shown}), placed by days since last {order_word} and total "
+    return figure(chart, f"Each dot is one customer ({shown}), placed by days since last {order_word} and total "
                        f"spend and coloured by segment; the top left holds recent big spenders.")
 
 
