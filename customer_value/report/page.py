@@ -60,9 +60,12 @@ footer { margin:48px 0 30px; padding-top:12px; border-top:1px solid var(--line);
 
 # Each chart is drawn while the page is parsed, when a grid cell may still span the whole row: once the
 # page is laid out, fit every chart to its cell.
+# body[data-charts=ready] says when every chart has its final size (the browser test waits for it).
 RESIZE_WHEN_LAID_OUT = (
     "window.addEventListener('load', function () {"
-    " document.querySelectorAll('.js-plotly-plot').forEach(function (el) { Plotly.Plots.resize(el); }); });"
+    " var charts = Array.prototype.slice.call(document.querySelectorAll('.js-plotly-plot'));"
+    " Promise.all(charts.map(function (el) { return Plotly.Plots.resize(el); }))"
+    ".then(function () { document.body.dataset.charts = 'ready'; }); });"
 )
 
 

@@ -219,6 +219,7 @@ def test_report_renders_every_chart_offline_in_chromium(reports, source, tmp_pat
             page.on("request", lambda r: None if r.url == url or r.url.startswith("data:") else outside.append(r.url))
             page.route("**/*", lambda route: route.continue_() if route.request.url == url else route.abort())
             page.goto(url, wait_until="load")
+            page.wait_for_selector("body[data-charts=ready]", state="attached", timeout=60_000)
             figures = page.evaluate("""() => [...document.querySelectorAll('figure')].map(f => {
                 const svg = f.querySelector('.js-plotly-plot svg.main-svg');
                 const box = svg ? svg.getBoundingClientRect() : null;
