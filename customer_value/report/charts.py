@@ -1,5 +1,7 @@
 """The report's chart types as Plotly figures: bars, lines, heat maps, box plots, histograms, scatters.
 
+Charts take the width of the figure they sit in (Plotly autosize); callers choose heights only.
+
 Every function returns a `plotly.graph_objects.Figure`; `chart_html` renders one into the page (the
 Plotly library itself is embedded once per page by `page.page`, so the file stays offline).
 """
@@ -99,7 +101,7 @@ def _formatted_axis(values: Sequence[float], fmt: Formatter) -> dict:
 
 
 def hbar_chart(categories: Sequence[str], series: Sequence[Bars], axis_label: str, title: str,
-               width: float = 720, fmt: Formatter = fmt_tick) -> go.Figure:
+               fmt: Formatter = fmt_tick) -> go.Figure:
     """Horizontal bars, one group per category (first on top), one bar per series, value labels at the ends."""
     chart = go.Figure()
     for item in series:
@@ -111,7 +113,7 @@ def hbar_chart(categories: Sequence[str], series: Sequence[Bars], axis_label: st
             hovertemplate=f"{item.name}<br>%{{y}}: %{{text}}<extra></extra>"))
     height = 90 + len(categories) * (18 * len(series) + 14) + (30 if len(series) > 1 else 0)
     _layout(chart, title, height, axis_label, legend=len(series) > 1)
-    chart.update_layout(barmode="group", bargap=0.25, width=None)
+    chart.update_layout(barmode="group", bargap=0.25)
     chart.update_xaxes(**_formatted_axis([v for s in series for v in s.values], fmt))
     chart.update_yaxes(autorange="reversed", type="category")
     chart.add_vline(x=0, line_color=INK, line_width=1)
@@ -120,8 +122,7 @@ def hbar_chart(categories: Sequence[str], series: Sequence[Bars], axis_label: st
 
 def line_chart(lines: Sequence[Line], x_label: str, y_label: str, title: str,
                x_domain: tuple[float, float] | None = None, y_domain: tuple[float, float] | None = None,
-               marks: Sequence[Mark] = (), diagonal: bool = False, width: float = 420, height: float = 320,
-               x_fmt: Formatter = fmt_tick, y_fmt: Formatter = fmt_tick) -> go.Figure:
+               marks: Sequence[Mark] = (), diagonal: bool = False, height: float = 320) -> go.Figure:
     """Lines over a shared x axis (missing points dropped), an optional y = x line and highlighted points."""
     chart = go.Figure()
     for line in lines:
@@ -152,8 +153,7 @@ def _colorscale(stops: Sequence[str]) -> list[list]:
     return [[index / (len(stops) - 1), color] for index, color in enumerate(stops)]
 
 
-def heatmap(grid: Grid, x_label: str, y_label: str, title: str, cell_width: float = 86,
-            cell_height: float = 46) -> go.Figure:
+def heatmap(grid: Grid, x_label: str, y_label: str, title: str, cell_height: float = 46) -> go.Figure:
     """Coloured cells with their values written inside (first row on top); labels may hold a second line
     after '\\n'. Diverging grids are centred on zero."""
     values = np.where(np.isfinite(grid.values), grid.values, np.nan)
@@ -173,7 +173,7 @@ def heatmap(grid: Grid, x_label: str, y_label: str, title: str, cell_width: floa
 
 
 def box_chart(categories: Sequence[str], boxes: Sequence[BoxStats], colors: Sequence[str], axis_label: str,
-              title: str, log: bool = False, width: float = 720, fmt: Formatter = fmt_tick) -> go.Figure:
+              title: str, log: bool = False) -> go.Figure:
     """Horizontal box plots from precomputed statistics: whiskers 5th-95th percentile, box 25th-75th,
     line = median, dashed line = mean. Categories without customers are left empty."""
     chart = go.Figure()
@@ -194,7 +194,7 @@ def box_chart(categories: Sequence[str], boxes: Sequence[BoxStats], colors: Sequ
 
 def histogram_chart(edges: np.ndarray, counts: np.ndarray, colors: Sequence[str], x_label: str, title: str,
                     markers: Sequence[tuple[float, str]] = (), legend_items: Sequence[tuple[str, str]] = (),
-                    width: float = 720, height: float = 300) -> go.Figure:
+                    height: float = 300) -> go.Figure:
     """Adjacent bars over bin edges, optional labelled vertical markers (e.g. thresholds)."""
     edges = np.asarray(edges, dtype=float)
     chart = go.Figure(go.Bar(
@@ -213,7 +213,7 @@ def histogram_chart(edges: np.ndarray, counts: np.ndarray, colors: Sequence[str]
 
 def scatter_chart(x: Sequence[float], y: Sequence[float], colors: Sequence[str], x_label: str, y_label: str,
                   title: str, legend_items: Sequence[tuple[str, str]] = (), y_log: bool = False,
-                  width: float = 720, height: float = 360) -> go.Figure:
+                  height: float = 360) -> go.Figure:
     """One dot per row (callers sample large frames first)."""
     chart = go.Figure(go.Scatter(
         x=list(x), y=list(y), mode="markers", showlegend=False,

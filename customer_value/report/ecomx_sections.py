@@ -115,7 +115,7 @@ def clv_section(data: SourceData) -> Section:
     counts = [int((clv["clv_class"] == c).sum()) for c in CLASSES]
     bars = hbar_chart(CLASSES, [Bars("customers", [float(c) for c in counts], [CLASS_COLORS[c] for c in CLASSES],
                                      [f"{fmt_int(c)} ({fmt_pct(c / len(clv))})" for c in counts])],
-                      "customers", "Customers per CLV class", width=520)
+                      "customers", "Customers per CLV class")
     thresholds = data["thresholds"].iloc[0] if data.has("thresholds") else None
     edges, binned = histogram(clv["clv"])
     centers = (edges[:-1] + edges[1:]) / 2
@@ -150,7 +150,7 @@ def comparison_section(metrics: pd.DataFrame) -> Section:
             series.append(Bars(feature_set.replace("_", " "), values, SET_COLORS[feature_set],
                                [fmt_num(v, 3) for v in values]))
     chart = hbar_chart([_pretty(m, MODELS) for m in models], series, "macro F1 on the test split",
-                       "Macro F1 per model and feature set", width=620)
+                       "Macro F1 per model and feature set")
     body = (figure(chart, "Macro F1 (the average of the Low, Medium and High F1 scores; 1 = perfect, about 0.33 = "
                           "guessing in proportion to class sizes) for each model, orange with spend, blue without.")
             + _comparison_table(test) + _details(metrics))
@@ -269,7 +269,7 @@ def _importance_figure(rows: pd.DataFrame, kind: str) -> str:
     colors = ["#0072B2" if v >= 0 else "#D55E00" for v in part["value"]]
     chart = hbar_chart(part["feature"].str.replace("_", " ").tolist(),
                      [Bars(label, part["value"].tolist(), colors, [fmt_num(v, 3) for v in part["value"]])],
-                     label, f"Random forest {label}", width=500)
+                     label, f"Random forest {label}")
     reading = ("drop in test accuracy when the feature is shuffled; near zero or negative = the model does not need it"
                if kind == "permutation_importance" else "share of the trees' split quality owed to each feature")
     return figure(chart, f"Random forest {label}: {reading}; longer bar = more important.")
@@ -284,7 +284,7 @@ def _coefficient_figure(rows: pd.DataFrame) -> str:
     values = wide.to_numpy(dtype=float)
     text = [[f"{v:+.2f}" if np.isfinite(v) else "–" for v in row] for row in values]
     chart = heatmap(Grid([f.replace("_", " ") for f in wide.index], CLASSES, values, text, diverging=True),
-                  "CLV class", "feature", "Logistic regression coefficients per class", cell_width=78, cell_height=28)
+                  "CLV class", "feature", "Logistic regression coefficients per class", cell_height=28)
     return figure(chart, "Logistic-regression coefficient of each feature for each class on standardized values: blue "
                        "raises the odds of that class, red lowers them, white is no effect.")
 

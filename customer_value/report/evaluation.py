@@ -16,7 +16,7 @@ def roc_chart(curves: dict[str, Curve], colors: dict[str, str], title: str) -> s
     """ROC curves, one per class or model, with the area (AUC) in the legend and the chance diagonal."""
     lines = [Line(f"{name} (AUC {curve.area:.3f})", *_points(curve), colors[name]) for name, curve in curves.items()]
     return line_chart(lines, "false-positive rate", "true-positive rate (recall)", title,
-                      x_domain=(0.0, 1.0), y_domain=(0.0, 1.0), diagonal=True, width=400, height=300)
+                      x_domain=(0.0, 1.0), y_domain=(0.0, 1.0), diagonal=True, height=300)
 
 
 def pr_chart(curves: dict[str, Curve], colors: dict[str, str], baselines: dict[str, float], title: str) -> str:
@@ -24,8 +24,7 @@ def pr_chart(curves: dict[str, Curve], colors: dict[str, str], baselines: dict[s
     lines = [Line(f"{name} (AP {curve.area:.3f})", *_points(curve), colors[name]) for name, curve in curves.items()]
     lines += [Line(f"{name} chance", [0.0, 1.0], [base, base], colors[name], dash="2 4")
               for name, base in baselines.items()]
-    return line_chart(lines, "recall", "precision", title, x_domain=(0.0, 1.0), y_domain=(0.0, 1.0),
-                      width=400, height=300)
+    return line_chart(lines, "recall", "precision", title, x_domain=(0.0, 1.0), y_domain=(0.0, 1.0), height=300)
 
 
 def confusion_chart(labels: Sequence[str], counts: np.ndarray, title: str) -> str:
@@ -33,9 +32,8 @@ def confusion_chart(labels: Sequence[str], counts: np.ndarray, title: str) -> st
     totals = counts.sum(axis=1, keepdims=True)
     shares = np.divide(counts, totals, out=np.zeros_like(counts, dtype=float), where=totals > 0)
     text = [[f"{counts[r, c]:,}\n{shares[r, c] * 100:.0f}%" for c in range(len(labels))] for r in range(len(labels))]
-    cell = 92 if len(labels) <= 2 else 74
     grid = Grid([f"real {label}" for label in labels], [f"predicted\n{label}" for label in labels], shares, text)
-    return heatmap(grid, "predicted class", "real class", title, cell_width=cell, cell_height=50)
+    return heatmap(grid, "predicted class", "real class", title, cell_height=50)
 
 
 def _points(curve: Curve) -> tuple[list[float], list[float]]:

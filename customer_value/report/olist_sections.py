@@ -84,12 +84,11 @@ def _profile_chart(profile: pd.DataFrame) -> str:
                   [fmt_money(v) for v in profile["monetary"]])]
     return grid([
         figure(hbar_chart(groups, shares, "share of all customers / of all revenue",
-                          "High-value customers: share of customers and of revenue", width=520,
+                          "High-value customers: share of customers and of revenue",
                           fmt=lambda v: f"{v * 100:.0f}%"),
                "Grey: the group's share of all customers; blue: its share of all revenue. A small group with a long "
                "blue bar is worth protecting."),
-        figure(hbar_chart(groups, spend, "average total spend per customer", "Average spend per customer",
-                          width=520),
+        figure(hbar_chart(groups, spend, "average total spend per customer", "Average spend per customer"),
                "Average total spend per customer in each group: how much more a high-value customer is worth."),
     ], columns=2)
 
@@ -180,7 +179,7 @@ def _drivers(data: SourceData) -> str:
     colors = ["#0072B2" if c > 0 else "#D55E00" for c in drivers["coefficient"]]
     chart = hbar_chart(drivers["feature"].str.replace("_", " ").tolist(),
                      [Bars("coefficient", drivers["coefficient"].tolist(), colors, labels)],
-                     "coefficient on standardized features", "High-value model drivers", width=620)
+                     "coefficient on standardized features", "High-value model drivers")
     return ("<h3>What drives the score</h3>"
             + figure(chart, "Each bar is a feature's weight in the model for a one-standard-deviation increase: blue "
                           "bars to the right raise the odds of being high value, orange bars to the left lower them; "

@@ -36,13 +36,13 @@ def _size_charts(profiles: pd.DataFrame, colors: dict[str, str]) -> str:
     counts = hbar_chart(names, [Bars("customers", profiles["customers"].astype(float).tolist(), palette,
                                      [f"{fmt_int(c)} ({fmt_pct(s)})" for c, s in
                                       zip(profiles["customers"], profiles["customer_share"])])],
-                        "customers", "Customers per segment", width=520)
+                        "customers", "Customers per segment")
     shares = hbar_chart(names, [Bars("share of customers", profiles["customer_share"].tolist(), "#9aa5b1",
                                      [fmt_pct(v) for v in profiles["customer_share"]]),
                                 Bars("share of revenue", profiles["revenue_share"].tolist(), "#0072B2",
                                      [fmt_pct(v) for v in profiles["revenue_share"]])],
                         "share of all customers / of all revenue", "Share of customers and of revenue per segment",
-                        width=520, fmt=_pct_axis)
+                        fmt=_pct_axis)
     top = profiles.iloc[0]
     return grid([
         figure(counts, "How many customers fall in each segment; the label gives the count and the share of all "

@@ -36,12 +36,7 @@ declared as (
 
 final as (
 
-    select
-        cast(exposure_name as varchar) as exposure_name,
-        cast(exposure_type as varchar) as exposure_type,
-        cast(table_name as varchar) as table_name,
-        cast(source_name as varchar) as source_name
-
+    select exposure_name, exposure_type, table_name, source_name
     from declared
 
 )
