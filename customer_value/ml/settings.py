@@ -52,6 +52,7 @@ class MlSettings:
     clv_models: list[str]
     clv_feature_sets: dict[str, FeatureSet]
     fit_max_customers: int
+    value_classifier_features: dict[str, list[str]]
 
     @classmethod
     def from_table(cls, table: pd.DataFrame) -> MlSettings:
@@ -73,4 +74,6 @@ class MlSettings:
             clv_feature_sets={name: FeatureSet(numeric=list(spec["numeric"]), categorical=list(spec.get("categorical", [])))
                               for name, spec in values["clv_feature_sets"].items()},
             fit_max_customers=int(values["ml_fit_max_customers"]),
+            value_classifier_features={source: list(columns)
+                                       for source, columns in values["value_classifier_features"].items()},
         )

@@ -1,4 +1,5 @@
-"""Command line: ``python -m customer_value.samples {olist,ecomx} ... --seed S --out DIR``."""
+"""Command line: ``python -m customer_value.samples {olist,ecomx} ... --seed S --out DIR`` and
+``python -m customer_value.samples transactions --cdnow CDNOW_sample.txt --out DIR``."""
 
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ def _parser() -> argparse.ArgumentParser:
     ecomx.add_argument("--customers", type=int, required=True)
     ecomx.add_argument("--seed", type=int, default=42)
     ecomx.add_argument("--out", type=Path, required=True)
+
+    transactions = sources.add_parser("transactions", help="plain transaction file from the real CDNOW sample")
+    transactions.add_argument("--cdnow", type=Path, required=True, help="path of CDNOW_sample.txt")
+    transactions.add_argument("--out", type=Path, required=True)
     return parser
 
 
@@ -28,6 +33,10 @@ def main(argv: list[str] | None = None) -> None:
         from customer_value.samples.olist_folder import write_olist
 
         write_olist(args.out, orders=args.orders, seed=args.seed)
+    elif args.source == "transactions":
+        from customer_value.samples.cdnow_transactions import write_transactions_from_cdnow
+
+        write_transactions_from_cdnow(args.cdnow, args.out)
     else:
         from customer_value.samples.ecomx_folder import write_ecomx
 

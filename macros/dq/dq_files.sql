@@ -19,6 +19,8 @@
          'used_in': 'ecomx_customer_features', 'used_rows': 'count(site_visits)', 'used_money': none},
         {'source': 'ecomx', 'table': 'marketing', 'staging': 'stg_ecomx__campaigns', 'validated': 'int_ecomx__campaigns_validated', 'money': none,
          'used_in': 'ecomx_customer_features', 'used_rows': 'sum(campaigns_received)', 'used_money': none},
+        {'source': 'transactions', 'table': 'transactions', 'staging': 'stg_transactions__transactions', 'validated': 'int_transactions__transactions_validated', 'money': 'amount',
+         'used_in': 'transactions_customer_rfm', 'used_rows': 'sum(frequency)', 'used_money': 'sum(monetary)'},
     ]) }}
 {% endmacro %}
 

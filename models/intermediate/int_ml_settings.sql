@@ -3,7 +3,7 @@
 {%- set settings = {} -%}
 {%- for name in ['segments_k', 'segments_random_state', 'segments_n_init', 'segment_features', 'model_test_size',
                  'model_random_state', 'high_value_features', 'clv_classes', 'clv_models', 'clv_feature_sets',
-                 'ml_fit_max_customers'] -%}
+                 'ml_fit_max_customers', 'value_classifier_features'] -%}
     {%- do settings.update({name: var(name)}) -%}
 {%- endfor %}
 

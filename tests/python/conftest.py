@@ -15,6 +15,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_OLIST = REPO / "data" / "sample" / "olist"
 SAMPLE_ECOMX = REPO / "data" / "sample" / "ecomx"
+SAMPLE_TRANSACTIONS = REPO / "data" / "sample" / "transactions"
 REAL_OLIST_500 = REPO.parent / "shared" / "data" / "olist_real_sample_500"
 DBT = Path(sys.executable).with_name("dbt")
 
@@ -40,6 +41,7 @@ def run_dbt_build(
     workdir: Path,
     olist_dir: Path = SAMPLE_OLIST,
     ecomx_dir: Path = SAMPLE_ECOMX,
+    transactions_dir: Path = SAMPLE_TRANSACTIONS,
     select: list[str] | None = None,
     extra_args: list[str] | None = None,
     target_dir: Path | None = None,
@@ -54,6 +56,7 @@ def run_dbt_build(
         **os.environ,
         "OLIST_DATA_DIR": str(olist_dir),
         "ECOMX_DATA_DIR": str(ecomx_dir),
+        "TRANSACTIONS_DATA_DIR": str(transactions_dir),
         "DBT_DUCKDB_PATH": str(warehouse),
         "DBT_PROFILES_DIR": str(REPO),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
@@ -79,5 +82,5 @@ def assert_built(build: Build) -> Build:
 
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The bundled samples (Olist and EcomX), built once per test session."""
+    """The bundled samples (Olist, EcomX and the CDNOW transactions), built once per test session."""
     return assert_built(run_dbt_build(tmp_path_factory.mktemp("samples")))

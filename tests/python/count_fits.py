@@ -28,7 +28,7 @@ calls: Counter[str] = Counter()
 def dbt_model() -> str:
     for frame in inspect.stack():
         name = frame.frame.f_globals.get("__name__", "")
-        if name.startswith(("olist_", "ecomx_")):
+        if name.startswith(("olist_", "ecomx_", "transactions_")):
             return name
     return "outside a dbt model"
 

@@ -15,13 +15,19 @@ from customer_value.warehouse.bi_tables import REPORT_EXPOSURE, MissingCatalogEr
 from customer_value.warehouse.publish import publish
 from customer_value.warehouse.summary import profile_tables
 
-# Tables published before the exposures became the declaration; five of them were in no exposure.
+# Tables published before the exposures became the declaration (five of them were in no exposure), and the
+# forward-looking layer of every source.
+VALUE_LAYER = {"customer_rfm_scores", "btyd_parameters", "customer_value_forecast", "value_model_evaluation"}
 PUBLISHED = {
     "olist": {"fct_olist_orders", "olist_customer_rfm", "olist_customer_segments", "olist_segment_profiles",
-              "olist_high_value_scores", "olist_model_metrics", "olist_model_drivers", "olist_kmeans_diagnostics"},
+              "olist_high_value_scores", "olist_model_metrics", "olist_model_drivers", "olist_kmeans_diagnostics",
+              *(f"olist_{table}" for table in VALUE_LAYER)},
     "ecomx": {"ecomx_customer_features", "ecomx_customer_rfm", "ecomx_customer_clv", "ecomx_clv_thresholds",
               "ecomx_customer_segments", "ecomx_segment_profiles", "ecomx_clv_class_predictions",
-              "ecomx_model_metrics", "ecomx_model_drivers", "ecomx_kmeans_diagnostics"},
+              "ecomx_model_metrics", "ecomx_model_drivers", "ecomx_kmeans_diagnostics",
+              *(f"ecomx_{table}" for table in VALUE_LAYER)},
+    "transactions": {"transactions_customer_rfm", "transactions_customer_segments", "transactions_segment_profiles",
+                     *(f"transactions_{table}" for table in VALUE_LAYER)},
     "dq": {"dq_quarantine", "dq_reconciliation"},
 }
 
@@ -51,7 +57,8 @@ def test_publish_exports_exactly_the_bi_tables(tmp_path: Path, sample_build: Bui
     publish(warehouse, tmp_path / "published.duckdb", tmp_path / "exports")
     exported = {(path.parent.name, path.stem) for path in (tmp_path / "exports").glob("*/*.parquet")}
     assert exported == {(source, table) for source, tables in PUBLISHED.items() for table in tables}
-    assert set(profile_tables(warehouse)) == {"olist_segment_profiles", "ecomx_segment_profiles"}
+    assert set(profile_tables(warehouse)) == {"olist_segment_profiles", "ecomx_segment_profiles",
+                                              "transactions_segment_profiles"}
 
 
 def test_report_refuses_a_table_its_exposure_does_not_declare(tmp_path: Path, sample_build: Build) -> None:

@@ -8,7 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import DBT, REPO, SAMPLE_ECOMX, SAMPLE_OLIST
+from conftest import DBT, REPO, SAMPLE_ECOMX, SAMPLE_OLIST, SAMPLE_TRANSACTIONS
 
 PROJECT_PARTS = ["dbt_project.yml", "profiles.yml", "models", "python_models", "macros", "tests/generic",
                  "tests/singular", "seeds"]
@@ -28,6 +28,7 @@ def project_copy(root: Path) -> Path:
 
 def build(project: Path, select: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "OLIST_DATA_DIR": str(SAMPLE_OLIST), "ECOMX_DATA_DIR": str(SAMPLE_ECOMX),
+           "TRANSACTIONS_DATA_DIR": str(SAMPLE_TRANSACTIONS),
            "DBT_DUCKDB_PATH": str(project / "warehouse.duckdb"), "DBT_PROFILES_DIR": str(project)}
     return subprocess.run([str(DBT), "build", "--project-dir", str(project), "--select", select],
                           cwd=project, env=env, capture_output=True, text=True)

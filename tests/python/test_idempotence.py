@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from conftest import SAMPLE_ECOMX, SAMPLE_OLIST, Build, assert_built, run_dbt_build
+from conftest import SAMPLE_ECOMX, SAMPLE_OLIST, SAMPLE_TRANSACTIONS, Build, assert_built, run_dbt_build
 
 
 def snapshot(build: Build) -> dict[str, pd.DataFrame]:
@@ -41,7 +41,7 @@ def test_second_build_changes_no_table(tmp_path: Path, sample_build: Build) -> N
 def test_reordered_input_rows_change_no_table(tmp_path: Path, sample_build: Build) -> None:
     """Shuffle the data rows of every input file: every table of the warehouse stays the same."""
     folders = {}
-    for name, sample in [("olist", SAMPLE_OLIST), ("ecomx", SAMPLE_ECOMX)]:
+    for name, sample in [("olist", SAMPLE_OLIST), ("ecomx", SAMPLE_ECOMX), ("transactions", SAMPLE_TRANSACTIONS)]:
         folder = tmp_path / name
         folder.mkdir()
         for path in sample.glob("*.csv"):
@@ -49,7 +49,8 @@ def test_reordered_input_rows_change_no_table(tmp_path: Path, sample_build: Buil
             random.Random(7).shuffle(rows)
             (folder / path.name).write_text("\n".join([header, *rows]) + "\n")
         folders[name] = folder
-    shuffled = snapshot(assert_built(run_dbt_build(tmp_path / "build", olist_dir=folders["olist"], ecomx_dir=folders["ecomx"])))
+    shuffled = snapshot(assert_built(run_dbt_build(tmp_path / "build", olist_dir=folders["olist"], ecomx_dir=folders["ecomx"],
+                                                    transactions_dir=folders["transactions"])))
     original = snapshot(sample_build)
     assert shuffled.keys() == original.keys()
     for name in original:

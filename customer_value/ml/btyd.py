@@ -1,0 +1,198 @@
+"""BG/NBD and Gamma-Gamma ("buy till you die") fitted by maximum likelihood on grouped rows.
+
+BG/NBD (Fader, Hardie & Lee 2005): per customer, frequency x = repeat purchase periods, recency t_x =
+time from the first to the last purchase, T = time from the first purchase to the end of the period.
+Gamma-Gamma (Fader & Hardie 2013): per repeat customer, x and the mean value m of the repeat purchases.
+
+Both fits take *grouped* rows: one row per distinct combination with the number of customers that share
+it (column `customers`), so a fit costs the same at 100M customers as at 100k. The optimizer works on
+log parameters between LOG_BOUNDS; where the likelihood has no finite optimum (BG/NBD's a and b can grow
+without bound at a fixed ratio) the fit stops at the bound and says so in its status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import minimize
+from scipy.special import betaln, gammaln, hyp2f1
+
+BG_NBD_PARAMETERS = ("r", "alpha", "a", "b")
+GAMMA_GAMMA_PARAMETERS = ("p", "q", "v")
+LOG_BOUNDS = (np.log(1e-6), np.log(1e6))
+CONVERGED = "converged"
+AT_BOUND = "at_bound"
+NO_DATA = "no_data"
+# Mean log-likelihood per customer a ray to the bound may lose and still count as flat: the rounding of
+# betaln at parameters near 1e6 is about 1e-9 per row.
+FLAT_TOLERANCE = 1e-8
+
+
+@dataclass(frozen=True)
+class Fit:
+    """One model's maximum-likelihood estimate."""
+
+    parameters: dict[str, float]
+    log_likelihood: float
+    customers_used: int
+    status: str
+    status_reason: str
+
+
+def bg_nbd_log_likelihood(log_params: np.ndarray, x: np.ndarray, t_x: np.ndarray, big_t: np.ndarray) -> np.ndarray:
+    """Log-likelihood of each (x, t_x, T) row (Fader, Hardie & Lee 2005, eq. 6)."""
+    r, alpha, a, b = np.exp(log_params)
+    common = gammaln(r + x) - gammaln(r) + r * np.log(alpha) + betaln(a, b + x) - betaln(a, b)
+    alive = -(r + x) * np.log(alpha + big_t)
+    repeat = x > 0
+    died = np.full_like(alive, -np.inf)
+    died[repeat] = (betaln(a + 1, b + x[repeat] - 1) - betaln(a, b + x[repeat])
+                    - (r + x[repeat]) * np.log(alpha + t_x[repeat]))
+    return common + np.logaddexp(alive, died)
+
+
+def gamma_gamma_log_likelihood(log_params: np.ndarray, x: np.ndarray, m: np.ndarray) -> np.ndarray:
+    """Log-likelihood of each repeat customer's mean spend m over x purchases (Fader & Hardie 2013)."""
+    p, q, v = np.exp(log_params)
+    px = p * x
+    return (gammaln(px + q) - gammaln(px) - gammaln(q) + q * np.log(v)
+            + (px - 1) * np.log(m) + px * np.log(x) - (px + q) * np.log(x * m + v))
+
+
+def fit_bg_nbd(rows: pd.DataFrame) -> Fit:
+    """Fit on grouped rows with columns frequency, recency, T (in periods) and customers."""
+    rows = rows[rows["customers"] > 0]
+    if rows.empty:
+        return _no_data(BG_NBD_PARAMETERS, "no customer with a purchase in the period")
+    x, t_x, big_t = (rows[c].to_numpy(float) for c in ("frequency", "recency", "T"))
+    weights = rows["customers"].to_numpy(float)
+    if (x == 0).all():
+        return _no_data(BG_NBD_PARAMETERS, "no customer bought twice in the period: repeat behaviour cannot be estimated")
+    start = np.log([1.0, max(float(np.average(big_t, weights=weights)), 1e-3), 1.0, 1.0])
+    return _maximize(lambda p: bg_nbd_log_likelihood(p, x, t_x, big_t), weights, start, BG_NBD_PARAMETERS,
+                     _bg_nbd_identifiable)
+
+
+def fit_gamma_gamma(rows: pd.DataFrame) -> Fit:
+    """Fit on grouped rows with columns frequency (repeat purchases, > 0), mean_value (> 0) and customers."""
+    rows = rows[(rows["customers"] > 0) & (rows["frequency"] > 0) & (rows["mean_value"] > 0)]
+    if rows.empty:
+        return _no_data(GAMMA_GAMMA_PARAMETERS, "no repeat customer with a positive mean repeat spend")
+    x, m = rows["frequency"].to_numpy(float), rows["mean_value"].to_numpy(float)
+    weights = rows["customers"].to_numpy(float)
+    start = np.log([1.0, 2.0, float(np.average(m, weights=weights))])
+    return _maximize(lambda p: gamma_gamma_log_likelihood(p, x, m), weights, start, GAMMA_GAMMA_PARAMETERS,
+                     _gamma_gamma_identifiable)
+
+
+def bg_nbd_expected_purchases(parameters: dict[str, float], x: np.ndarray, t_x: np.ndarray, big_t: np.ndarray,
+                              horizon: float) -> np.ndarray:
+    """E[purchases in the next `horizon` periods | x, t_x, T] (Fader, Hardie & Lee 2005, eq. 10)."""
+    r, alpha, a, b = (parameters[name] for name in BG_NBD_PARAMETERS)
+    x, t_x, big_t = (np.asarray(v, dtype=float) for v in (x, t_x, big_t))
+    z = horizon / (alpha + big_t + horizon)
+    tail = 1.0 - ((alpha + big_t) / (alpha + big_t + horizon)) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z)
+    return (a + b + x - 1) / (a - 1) * tail / _alive_odds_denominator(parameters, x, t_x, big_t)
+
+
+def bg_nbd_probability_alive(parameters: dict[str, float], x: np.ndarray, t_x: np.ndarray,
+                             big_t: np.ndarray) -> np.ndarray:
+    """P(alive | x, t_x, T); the SQL forecast computes the same closed form."""
+    return 1.0 / _alive_odds_denominator(parameters, np.asarray(x, float), np.asarray(t_x, float),
+                                         np.asarray(big_t, float))
+
+
+def _alive_odds_denominator(parameters: dict[str, float], x: np.ndarray, t_x: np.ndarray,
+                            big_t: np.ndarray) -> np.ndarray:
+    r, alpha, a, b = (parameters[name] for name in BG_NBD_PARAMETERS)
+    ratio = np.where(x > 0, a / np.maximum(b + x - 1, 1e-300) * ((alpha + big_t) / (alpha + t_x)) ** (r + x), 0.0)
+    return 1.0 + ratio
+
+
+def _maximize(log_likelihood, weights: np.ndarray, start: np.ndarray, names: tuple[str, ...], identifiable) -> Fit:
+    total = weights.sum()
+
+    def objective(log_params: np.ndarray) -> float:
+        value = -float(np.dot(weights, log_likelihood(log_params))) / total
+        return value if np.isfinite(value) else 1e300
+
+    best = _optimize(objective, start, np.zeros(len(start), dtype=bool))
+    fixed = np.zeros(len(start), dtype=bool)
+    while (pushed := _push_along_flat_ray(objective, best, fixed)) is not None:
+        best, moved = pushed
+        fixed |= moved
+        best = _optimize(objective, best, fixed)
+    parameters = {name: float(value) for name, value in zip(names, np.exp(best))}
+    at_bound = [name for name, value in zip(names, best) if min(abs(value - LOG_BOUNDS[0]), abs(value - LOG_BOUNDS[1])) < 1e-3]
+    customers = int(total)
+    log_lik = -objective(best) * total
+    if at_bound:
+        reason = (f"no finite maximum: the likelihood keeps rising as {', '.join(at_bound)} approach(es) 0 or "
+                  f"infinity, stopped at the bound ({np.exp(LOG_BOUNDS[0]):g} or {np.exp(LOG_BOUNDS[1]):g}); "
+                  f"identifiable: {identifiable(parameters)}")
+        return Fit(parameters, log_lik, customers, AT_BOUND, reason)
+    return Fit(parameters, log_lik, customers, CONVERGED, f"converged on {customers} customers; {identifiable(parameters)}")
+
+
+def _optimize(objective, start: np.ndarray, fixed: np.ndarray) -> np.ndarray:
+    """Minimize over the parameters not `fixed`: L-BFGS-B, then a Nelder-Mead polish."""
+    free = ~fixed
+
+    def over_free(values: np.ndarray) -> float:
+        point = start.copy()
+        point[free] = values
+        return objective(point)
+
+    bounds = [LOG_BOUNDS] * int(free.sum())
+    first = minimize(over_free, start[free], method="L-BFGS-B", bounds=bounds,
+                     options={"ftol": 1e-15, "gtol": 1e-10, "maxiter": 10_000})
+    polished = minimize(over_free, first.x, method="Nelder-Mead", bounds=bounds,
+                        options={"xatol": 1e-10, "fatol": 1e-14, "maxiter": 20_000, "maxfev": 40_000})
+    result = start.copy()
+    result[free] = polished.x if polished.fun <= first.fun else first.x
+    return result
+
+
+def _push_along_flat_ray(objective, point: np.ndarray, fixed: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """The point at the bounds along a ray from `point` where the likelihood is no lower (to rounding), and
+    the parameters the ray moves; None when every ray loses likelihood.
+
+    The optimizer stops early on a likelihood that keeps rising ever more slowly towards infinity (BG/NBD's
+    a and b growing at a fixed ratio, say) or is flat there to rounding; following each free parameter, and
+    each pair together, to the bound tells such a ridge from a true interior maximum."""
+    size = len(point)
+    free = [i for i in range(size) if not fixed[i]]
+    rays = [np.eye(size)[i] for i in free]
+    rays += [np.eye(size)[i] + np.eye(size)[j] for i in free for j in free if i < j]
+    current = objective(point)
+    for ray in rays:
+        for direction in (ray, -ray):
+            candidate = _to_bound(point, direction)
+            if candidate is not None and objective(candidate) <= current + FLAT_TOLERANCE:
+                return candidate, direction != 0
+    return None
+
+
+def _to_bound(point: np.ndarray, direction: np.ndarray) -> np.ndarray | None:
+    moving = direction != 0
+    room = np.where(direction[moving] > 0, LOG_BOUNDS[1] - point[moving], point[moving] - LOG_BOUNDS[0])
+    step = float(room.min())
+    return point + step * direction if step > 1e-6 else None
+
+
+def _bg_nbd_identifiable(parameters: dict[str, float]) -> str:
+    rate = parameters["r"] / parameters["alpha"]
+    dropout = parameters["a"] / (parameters["a"] + parameters["b"])
+    return f"mean purchase rate r/alpha = {rate:.6g} per period, mean dropout probability a/(a+b) = {dropout:.6g}"
+
+
+def _gamma_gamma_identifiable(parameters: dict[str, float]) -> str:
+    p, q, v = (parameters[name] for name in GAMMA_GAMMA_PARAMETERS)
+    mean = f"{p * v / (q - 1):.6g}" if q > 1 else "undefined (q <= 1)"
+    return f"population mean purchase value p*v/(q-1) = {mean}"
+
+
+def _no_data(names: tuple[str, ...], reason: str) -> Fit:
+    return Fit({name: float("nan") for name in names}, float("nan"), 0, NO_DATA, reason)

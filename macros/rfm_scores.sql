@@ -1,0 +1,99 @@
+{#-
+    RFM scores 1-5 and the classic named segments for any RFM relation (one row per customer with
+    recency_days, frequency, monetary), with the action of each segment from the seed rfm_segments.
+
+    Scores are quintiles with one deterministic rule for ties: a customer's score is
+    1 + floor(5 x (customers with a strictly worse value) / customers), so equal values always share a
+    score, the score never depends on row order, and a value held by many customers takes the score of
+    the lowest position of its group. Higher frequency and monetary are better; for recency a smaller
+    number of days is better (recent = 5). Where most customers share a value (on Olist about 97% bought
+    once) the scores collapse onto it: frequency 1 gets f_score 1 and any repeat buyer f_score 5.
+      fm_score    the mean of f_score and m_score, halves rounded up
+      rfm_cell    the three scores as text, e.g. '515'
+      rfm_score   r_score + f_score + m_score (3-15)
+    The segment is the seed row whose r_score and fm_score ranges contain the customer's (the seed covers
+    each of the 25 cells exactly once; tests/singular/assert_rfm_segments_cover_every_cell_once.sql).
+-#}
+{% macro rfm_scores(rfm, key) %}
+
+with
+
+rfm as (
+
+    select {{ key }}, recency_days, frequency, monetary from {{ rfm }}
+
+),
+
+segments as (
+
+    select * from {{ ref('rfm_segments') }}
+
+),
+
+ranked as (
+
+    select
+        *,
+        count(*) over () as customers,
+        rank() over (order by recency_days desc) - 1 as worse_recency,
+        rank() over (order by frequency) - 1 as worse_frequency,
+        rank() over (order by monetary) - 1 as worse_monetary
+
+    from rfm
+
+),
+
+scored as (
+
+    select
+        {{ key }},
+        recency_days,
+        frequency,
+        monetary,
+        cast(1 + floor(5.0 * worse_recency / customers) as integer) as r_score,
+        cast(1 + floor(5.0 * worse_frequency / customers) as integer) as f_score,
+        cast(1 + floor(5.0 * worse_monetary / customers) as integer) as m_score
+
+    from ranked
+
+),
+
+combined as (
+
+    select
+        *,
+        cast(floor((f_score + m_score + 1) / 2.0) as integer) as fm_score,
+        cast(r_score as varchar) || cast(f_score as varchar) || cast(m_score as varchar) as rfm_cell,
+        r_score + f_score + m_score as rfm_score
+
+    from scored
+
+),
+
+final as (
+
+    select
+        combined.{{ key }},
+        combined.recency_days,
+        combined.frequency,
+        combined.monetary,
+        combined.r_score,
+        combined.f_score,
+        combined.m_score,
+        combined.fm_score,
+        combined.rfm_cell,
+        combined.rfm_score,
+        segments.segment_name as rfm_segment,
+        segments.action,
+        segments.action_detail
+
+    from combined
+    left join segments
+        on combined.r_score between segments.r_score_min and segments.r_score_max
+        and combined.fm_score between segments.fm_score_min and segments.fm_score_max
+
+)
+
+select * from final
+
+{% endmacro %}

@@ -1,0 +1,11 @@
+{{ config(materialized='table') }}
+
+{{
+    kmeans_segments(
+        customers=ref('int_transactions__customer_rfm'),
+        fit=ref('transactions_kmeans_fit'),
+        key='customer_id',
+        features=var('segment_features')['transactions'],
+        keep=['recency_days', 'frequency', 'monetary']
+    )
+}}

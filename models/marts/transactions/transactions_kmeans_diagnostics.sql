@@ -1,0 +1,1 @@
+{{ kmeans_diagnostics(ref('transactions_kmeans_fit')) }}

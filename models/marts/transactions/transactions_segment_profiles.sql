@@ -1,0 +1,1 @@
+{{ segment_profiles(ref('transactions_customer_segments')) }}
