@@ -6,7 +6,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from customer_value.report import ecomx_sections, olist_sections
+from customer_value.report import ecomx_sections, olist_sections, transactions_sections
 from customer_value.report.data import SOURCES, SourceData, load_source, sources_in
 from customer_value.report.page import Section, page
 
@@ -17,6 +17,9 @@ RENDERERS: dict[str, tuple[str, str, Callable[[SourceData], tuple[str, list[Sect
     "ecomx": ("EcomX customer value report",
               "EcomX Retailers: customer lifetime value classes, segments and what to do, model comparison",
               ecomx_sections.sections),
+    "transactions": ("Transactions customer value report",
+                     "A shop's plain transaction file: segments, RFM named segments and who will be valuable next",
+                     transactions_sections.sections),
 }
 
 

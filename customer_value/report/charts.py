@@ -194,14 +194,14 @@ def box_chart(categories: Sequence[str], boxes: Sequence[BoxStats], colors: Sequ
 
 def histogram_chart(edges: np.ndarray, counts: np.ndarray, colors: Sequence[str], x_label: str, title: str,
                     markers: Sequence[tuple[float, str]] = (), legend_items: Sequence[tuple[str, str]] = (),
-                    height: float = 300) -> go.Figure:
+                    height: float = 300, edge_format: str = ",.0f") -> go.Figure:
     """Adjacent bars over bin edges, optional labelled vertical markers (e.g. thresholds)."""
     edges = np.asarray(edges, dtype=float)
     chart = go.Figure(go.Bar(
         x=((edges[:-1] + edges[1:]) / 2).tolist(), y=np.asarray(counts).tolist(), width=np.diff(edges).tolist(),
         marker={"color": list(colors), "line": {"width": 0.5, "color": "#ffffff"}}, showlegend=False,
         customdata=np.column_stack([edges[:-1], edges[1:]]).tolist(),
-        hovertemplate="%{customdata[0]:,.0f} to %{customdata[1]:,.0f}: %{y:,} customers<extra></extra>"))
+        hovertemplate=f"%{{customdata[0]:{edge_format}}} to %{{customdata[1]:{edge_format}}}: %{{y:,}} customers<extra></extra>"))
     _add_legend_items(chart, legend_items)
     for value, label in markers:
         chart.add_vline(x=value, line_color=INK, line_dash="dash", line_width=1, annotation_text=label,

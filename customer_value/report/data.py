@@ -34,11 +34,21 @@ class TableSpec:
     where: str | None = None
 
 
+EVALUATION_COLUMNS = ["method", "target", "metric", "calibration_frequency", "value", "customers", "status",
+                      "status_reason"]
+FORECAST_COLUMNS = ["frequency", "probability_alive", "expected_purchases", "expected_order_value", "expected_spend",
+                    "discounted_lifetime_value"]
+
+
 def _shared(prefix: str, key: str) -> dict[str, TableSpec]:
     return {
         "profiles": TableSpec(f"{prefix}_segment_profiles", SEGMENT_PROFILE_COLUMNS, "segment_id"),
         "segments": TableSpec(f"{prefix}_customer_segments", SEGMENT_COLUMNS, key, key=key),
         "kmeans": TableSpec(f"{prefix}_kmeans_diagnostics", KMEANS_COLUMNS, "k"),
+        "rfm_scores": TableSpec(f"{prefix}_customer_rfm_scores", ["monetary", "rfm_segment", "action"], key, key=key),
+        "forecast": TableSpec(f"{prefix}_customer_value_forecast", FORECAST_COLUMNS, key, key=key),
+        "evaluation": TableSpec(f"{prefix}_value_model_evaluation", EVALUATION_COLUMNS,
+                                "method, target, metric, calibration_frequency"),
     }
 
 
@@ -74,6 +84,7 @@ SOURCES: dict[str, dict[str, TableSpec]] = {
                              ["feature_set", "model", "importance_type", "feature", "class_label", "value",
                               "driver_rank"], "feature_set, model, importance_type, class_label, driver_rank"),
     },
+    "transactions": _shared("transactions", "customer_id"),
 }
 
 

@@ -16,6 +16,7 @@ from customer_value.report.page import (
 from customer_value.report.segment_sections import kmeans_section, rf_grid_section, segment_distributions, segment_overview
 from customer_value.report.stats import compare_group, confusion_counts, histogram, pr_points, roc_points
 from customer_value.report.colors import CLASS_COLORS
+from customer_value.report.value_sections import value_sections
 
 CLASSES = ["Low", "Medium", "High"]
 FEATURE_SETS = {
@@ -309,4 +310,4 @@ def sections(data: SourceData) -> tuple[str, list[Section]]:
         parts.append(classifier_section(data["predictions"], metrics))
     if data.has("drivers"):
         parts.append(drivers_section(data["drivers"]))
-    return summary(data, customers), parts
+    return summary(data, customers), parts + value_sections(data)

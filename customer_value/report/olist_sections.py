@@ -16,6 +16,7 @@ from customer_value.report.segment_sections import (
     kmeans_section, rf_grid_section, segment_distributions, segment_overview,
 )
 from customer_value.report.stats import compare_group, confusion_counts, pr_points, roc_points
+from customer_value.report.value_sections import value_sections
 
 CLASS_NAMES = ["not high value", "high value"]
 CAVEAT = (
@@ -198,4 +199,11 @@ def sections(data: SourceData) -> tuple[str, list[Section]]:
         parts.append(kmeans_section(data["kmeans"]))
     if data.has("metrics"):
         parts.append(model_section(data, customers))
-    return summary(data, customers), parts
+    return summary(data, customers), parts + value_sections(data, _test_roc_auc(data))
+
+
+def _test_roc_auc(data: SourceData) -> float | None:
+    """The faithful high-value model's test ROC-AUC, when it was fit."""
+    if not data.has("metrics") or not (data["metrics"]["model_status"] == "fit").any():
+        return None
+    return float(data["metrics"].loc[data["metrics"]["split"] == "test", "roc_auc"].iloc[0])

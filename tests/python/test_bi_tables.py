@@ -27,6 +27,7 @@ PUBLISHED = {
               "ecomx_model_metrics", "ecomx_model_drivers", "ecomx_kmeans_diagnostics",
               *(f"ecomx_{table}" for table in VALUE_LAYER)},
     "transactions": {"transactions_customer_rfm", "transactions_customer_segments", "transactions_segment_profiles",
+                     "transactions_kmeans_diagnostics",
                      *(f"transactions_{table}" for table in VALUE_LAYER)},
     "dq": {"dq_quarantine", "dq_reconciliation"},
 }

@@ -175,7 +175,7 @@ def reports(sample_build, tmp_path_factory) -> dict[str, Path]:
     )
     assert result.returncode == 0, result.stderr
     paths = {p.stem: p for p in out.glob("*.html")}
-    assert set(paths) == {"olist", "ecomx"}
+    assert set(paths) == {"olist", "ecomx", "transactions"}
     assert all(str(p.resolve()) in result.stdout for p in paths.values())
     return paths
 
@@ -192,17 +192,22 @@ def test_report_html_has_no_external_references_and_stays_small(reports):
         assert "@import" not in markup and "url(" not in markup
 
 
+VALUE_SECTIONS = ["RFM named segments", "Who will be valuable next"]
 EXPECTED = {
     "olist": ["Who are the high-value customers?", "Segments: how big they are and what to do",
               "Recency x frequency grid", "How many segments? (KMeans diagnostics)",
-              "How good is the high-value model?"],
+              "How good is the high-value model?", *VALUE_SECTIONS],
     "ecomx": ["Who are the high-value customers?", "Customer lifetime value (CLV) classes",
-              "How well can the CLV class be predicted?", "Every classifier up close", "What drives the predictions"],
+              "How well can the CLV class be predicted?", "Every classifier up close", "What drives the predictions",
+              *VALUE_SECTIONS],
+    "transactions": ["Segments: how big they are and what to do", "Recency x frequency grid",
+                     "How many segments? (KMeans diagnostics)", *VALUE_SECTIONS],
 }
-MIN_FIGURES = {"olist": 14, "ecomx": 36}  # ecomx: 8 classifiers x (ROC, PR, confusion) alone are 24
+# ecomx: 8 classifiers x (ROC, PR, confusion) alone are 24; the value sections add 5 per source
+MIN_FIGURES = {"olist": 19, "ecomx": 41, "transactions": 12}
 
 
-@pytest.mark.parametrize("source", ["olist", "ecomx"])
+@pytest.mark.parametrize("source", list(EXPECTED))
 def test_report_renders_every_chart_offline_in_chromium(reports, source, tmp_path):
     if not CHROMIUM.exists():
         pytest.fail("the browser test needs Debian's chromium at /usr/bin/chromium: apt-get install -y chromium")
