@@ -10,7 +10,15 @@
 {% macro capture_csv_rejects() %}
 {%- if execute %}
     {%- set source_ref = model.sources[0] -%}
-    {%- set identifier = source_node(source_ref[0], source_ref[1]).identifier -%}
+    {%- set node = source_node(source_ref[0], source_ref[1]) -%}
+    {%- set identifier = node.identifier -%}
+    {%- if source_format(node) == 'parquet' %}
+    {#- a Parquet file has no unparsable lines: the same table, empty -#}
+    create or replace table {{ this.schema }}.{{ this.identifier }}__csv_rejects as
+    select cast(null as varchar) as source_name, cast(null as varchar) as file_name, cast(null as bigint) as line_number,
+        cast(null as varchar) as reason, cast(null as varchar) as detail, cast(null as varchar) as raw_line
+    where false
+    {%- else %}
     create or replace table {{ this.schema }}.{{ this.identifier }}__csv_rejects as
     with
 
@@ -39,5 +47,6 @@
     from errors
     group by line
     order by line
+    {%- endif %}
 {%- endif %}
 {% endmacro %}

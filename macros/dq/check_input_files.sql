@@ -1,6 +1,8 @@
 {#-
     on-run-start: refuse to build on input that cannot be used at all, with one line that names the file,
-    the column and the setting to change, before any model runs. Checked for every source table:
+    the column and the setting to change, before any model runs. A Parquet file (read instead of the CSV
+    when the folder holds it, never both) must have every documented column and a row. Checked for every
+    CSV source table:
     the folder exists and holds files, the file exists, is not empty, is UTF-8 text with \n or \r\n line
     breaks (not UTF-16, not carriage returns alone), ends with a line break (a file cut
     short mid-line could otherwise pass a shortened amount such as 56.3 for 56.35), has every documented
@@ -22,7 +24,26 @@
         {%- endif -%}
         {%- set found = run_query("select count(*) from glob('" ~ file ~ "')").columns[0].values()[0] -%}
         {%- if found == 0 -%}
-            {%- do problems.append("required file '" ~ node.identifier ~ ".csv' is missing in '" ~ folder ~ "' (source '" ~ node.source_name ~ "'). Add it, or set " ~ setting ~ " to the folder that holds it") -%}
+            {%- do problems.append("required file '" ~ node.identifier ~ ".csv' (or " ~ node.identifier ~ ".parquet) is missing in '" ~ folder ~ "' (source '" ~ node.source_name ~ "'). Add it, or set " ~ setting ~ " to the folder that holds it") -%}
+            {%- continue -%}
+        {%- endif -%}
+        {%- if file.endswith('.parquet') -%}
+            {%- set both = run_query("select count(*) from glob('" ~ folder ~ "/" ~ node.identifier ~ ".csv')").columns[0].values()[0] -%}
+            {%- if both > 0 -%}
+                {%- do problems.append("folder '" ~ folder ~ "' holds both " ~ node.identifier ~ ".csv and " ~ node.identifier ~ ".parquet, so it is not clear which to read. Keep one, or set " ~ setting ~ " to another folder") -%}
+                {%- continue -%}
+            {%- endif -%}
+            {%- set columns = parquet_columns(file) -%}
+            {%- set missing = node.columns.keys() | reject('in', columns) | list -%}
+            {%- if missing -%}
+                {%- set unexpected = columns | reject('in', node.columns.keys()) | list -%}
+                {%- do problems.append("file '" ~ file ~ "' lacks required column(s) " ~ missing | join(', ') ~ (" (found instead: " ~ unexpected | join(', ') ~ " - renamed?)" if unexpected else "") ~ ". Restore the column names of the original export, or set " ~ setting ~ " to a folder with the original files") -%}
+                {%- continue -%}
+            {%- endif -%}
+            {%- set rows = run_query("select count(*) from (select 1 from read_parquet('" ~ file ~ "') limit 1)").columns[0].values()[0] -%}
+            {%- if rows == 0 -%}
+                {%- do problems.append("file '" ~ file ~ "' has no rows. Replace it with a complete export, or set " ~ setting ~ " to another folder") -%}
+            {%- endif -%}
             {%- continue -%}
         {%- endif -%}
         {%- set size = run_query("select size from read_blob('" ~ file ~ "')").columns[0].values()[0] -%}

@@ -25,10 +25,13 @@
 {% endmacro %}
 
 {#- Non-empty data lines in the file, counted with no CSV rules: the reconciliation's independent count
-    (a line of spaces counts: the reader rejects it as a row). -#}
+    (a line of spaces counts: the reader rejects it as a row); for a Parquet file, its rows. -#}
 {% macro csv_data_lines(source_name, table_name) %}
     {%- if not execute %}{{ return('0') }}{% endif -%}
     {%- set file = source_file(source_node(source_name, table_name)) -%}
+    {%- if file.endswith('.parquet') -%}
+        {{- return("(select count(*) from read_parquet('" ~ file ~ "'))") -}}
+    {%- endif -%}
     {{- return("(select count(*) - 1 from " ~ csv_physical_lines(file) ~ " where coalesce(line, '') <> '')") -}}
 {% endmacro %}
 
@@ -38,9 +41,11 @@
 {% endmacro %}
 
 {#- Line breaks inside the parsed values of a staging table: a quoted value may legally hold one, and then
-    one row spans several physical lines of the file. Counted over every text column. -#}
-{% macro line_breaks_in_values(staging_model) %}
+    one row spans several physical lines of the file. Counted over every text column (none in Parquet, which
+    has rows, not lines). -#}
+{% macro line_breaks_in_values(staging_model, source_name, table_name) %}
     {%- if not execute %}{{ return('0') }}{% endif -%}
+    {%- if source_format(source_node(source_name, table_name)) == 'parquet' %}{{ return('0') }}{% endif -%}
     {%- set relation = ref(staging_model) -%}
     {%- set terms = [] -%}
     {%- for column in adapter.get_columns_in_relation(relation) if column.is_string() -%}

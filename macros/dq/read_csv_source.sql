@@ -1,9 +1,12 @@
 {#-
-    How every source file is read. Columns are matched by the names in the file's header line, typed with
-    the `data_type` documented on the source column (undocumented columns are read as text and ignored),
-    and parsed without DuckDB's dialect sniffer, which gives up on a file whose first rows hold a stray
-    quote. Lines that cannot be parsed are skipped by the scan and kept by `store_rejects` (see
-    capture_csv_rejects).
+    How every source file is read: `<identifier>.csv`, or `<identifier>.parquet` when the folder holds that
+    instead. CSV columns are matched by the names in the file's header line, typed with the `data_type`
+    documented on the source column (undocumented columns are read as text and ignored), and parsed without
+    DuckDB's dialect sniffer, which gives up on a file whose first rows hold a stray quote. Lines that cannot
+    be parsed are skipped by the scan and kept by `store_rejects` (see capture_csv_rejects). Parquet columns
+    are matched by name; numbers go through the same strict check as CSV text (a double 12.345 is no amount
+    in cents), other values are cast to the documented type, null when they do not fit (then the row is
+    quarantined as missing a required value). A Parquet file has no unparsable lines.
 -#}
 {% macro source_node(source_name, table_name) %}
     {{- return(graph.sources.values()
@@ -12,15 +15,29 @@
         | first) -}}
 {% endmacro %}
 
-{#- The file name of a source table, as declared in the sources YAML (identifier + .csv); read from the
-    graph, not with source(), so that only staging models depend on sources. -#}
+{#- The file name of a source table, as declared in the sources YAML (identifier + .csv or .parquet); read
+    from the graph, not with source(), so that only staging models depend on sources. -#}
 {% macro source_file_name(source_name, table_name) %}
     {%- if not execute %}{{ return('') }}{% endif -%}
-    {{- return(source_node(source_name, table_name).identifier ~ '.csv') -}}
+    {%- set node = source_node(source_name, table_name) -%}
+    {{- return(node.identifier ~ '.' ~ source_format(node)) -}}
+{% endmacro %}
+
+{#- 'parquet' when the folder holds <identifier>.parquet, otherwise 'csv' (check_input_files refuses both). -#}
+{% macro source_format(node) %}
+    {%- if not execute %}{{ return('csv') }}{% endif -%}
+    {%- set parquet = node.source_meta.data_dir ~ '/' ~ node.identifier ~ '.parquet' -%}
+    {%- set found = run_query("select count(*) from glob('" ~ parquet ~ "')").columns[0].values()[0] -%}
+    {{- return('parquet' if found > 0 else 'csv') -}}
 {% endmacro %}
 
 {% macro source_file(node) %}
-    {{- return(node.source_meta.data_dir ~ '/' ~ node.identifier ~ '.csv') -}}
+    {{- return(node.source_meta.data_dir ~ '/' ~ node.identifier ~ '.' ~ source_format(node)) -}}
+{% endmacro %}
+
+{#- The column names of a Parquet file. -#}
+{% macro parquet_columns(file) %}
+    {{- return(run_query("select column_name from (describe select * from read_parquet('" ~ file ~ "'))").columns[0].values() | list) -}}
 {% endmacro %}
 
 {#- The file read line by line with no CSV rules at all: one row per physical line, never an error
@@ -49,6 +66,9 @@
     {%- endif -%}
     {%- set node = source_node(source_name, table_name) -%}
     {%- set file = source_file(node) -%}
+    {%- if file.endswith('.parquet') -%}
+        {{ return(read_parquet_source(node, file, numeric_columns(source_name, table_name))) }}
+    {%- endif -%}
     {%- set types = [] -%}
     {%- for name in csv_header(file) -%}
         {%- set column = node.columns.get(name) -%}
@@ -69,4 +89,16 @@
         store_rejects = true,
         rejects_table = 'csv_rejects__{{ node.identifier }}',
         rejects_scan = 'csv_reject_scans__{{ node.identifier }}')
+{%- endmacro %}
+
+{% macro read_parquet_source(node, file, numeric) %}
+    (select
+        {%- for name, column in node.columns.items() %}
+        {%- if name in numeric %}
+        cast({{ adapter.quote(name) }} as varchar) as {{ name }}{{ ',' if not loop.last }}
+        {%- else %}
+        try_cast({{ adapter.quote(name) }} as {{ column.data_type or 'varchar' }}) as {{ name }}{{ ',' if not loop.last }}
+        {%- endif %}
+        {%- endfor %}
+    from read_parquet('{{ file }}'))
 {%- endmacro %}

@@ -765,7 +765,7 @@ def rename_column(old: bytes, new: bytes):
 
 FAIL_FAST = {
     "missing file": ("olist", remove_file(PAYMENTS),
-                     [f"required file '{PAYMENTS}' is missing", "OLIST_DATA_DIR"]),
+                     [f"required file '{PAYMENTS}' (or olist_order_payments_dataset.parquet) is missing", "OLIST_DATA_DIR"]),
     "empty file": ("olist", rewrite(CUSTOMERS, lambda c: b""),
                    [f"{CUSTOMERS}' is empty (0 bytes)", "OLIST_DATA_DIR"]),
     "header only": ("olist", rewrite(ORDERS, lambda c: c.split(b"\n")[0] + b"\n"),
@@ -779,7 +779,7 @@ FAIL_FAST = {
     "folder does not exist": ("olist", lambda folder: shutil.rmtree(folder),
                               ["does not exist or is empty. Set OLIST_DATA_DIR"]),
     "ecomx missing file": ("ecomx", remove_file(E_MARKETING),
-                           [f"required file '{E_MARKETING}' is missing", "ECOMX_DATA_DIR"]),
+                           [f"required file '{E_MARKETING}' (or marketing_final.parquet) is missing", "ECOMX_DATA_DIR"]),
     "ecomx renamed column": ("ecomx", rewrite(E_TRANSACTIONS, rename_column(b"transaction_amount", b"amount")),
                              ["lacks required column(s) transaction_amount (found instead: amount - renamed?)", "ECOMX_DATA_DIR"]),
     "ecomx header only": ("ecomx", rewrite(E_ENGAGEMENTS, lambda c: c.split(b"\n")[0] + b"\n"),

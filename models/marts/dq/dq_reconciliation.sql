@@ -14,7 +14,7 @@ file_{{ loop.index }} as (
         '{{ file.source }}' as source_name,
         '{{ source_file_name(file.source, file.table) }}' as file_name,
         {{ csv_data_lines(file.source, file.table) }} as lines_in_file,
-        {{ line_breaks_in_values(file.staging) }} as line_breaks_in_values,
+        {{ line_breaks_in_values(file.staging, file.source, file.table) }} as line_breaks_in_values,
         (select count(*) from {{ csv_rejects_relation(file.staging) }}) as rows_unparsable,
         (select min(line_number) from {{ csv_rejects_relation(file.staging) }}) as first_unparsable_line,
         count(*) as rows_parsed,
