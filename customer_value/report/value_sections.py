@@ -14,7 +14,7 @@ from customer_value.report.data import SourceData
 from customer_value.report.page import Section, figure, fmt_int, fmt_money, fmt_num, fmt_pct, grid, para, table
 
 METHODS = {"bg_nbd": "BG/NBD forecast", "classifier": "Classifier trained before the calibration end",
-           "notebook_model": "The notebook's high-value model", "kmeans_segment": "KMeans segment",
+           "notebook_model": "The notebook's own model", "kmeans_segment": "KMeans segment",
            "rfm_score": "RFM score", "past_monetary": "Past spend", "recency": "Recency", "random": "Random order"}
 BASELINES = {"past_monetary", "recency", "random"}
 FREQUENCIES = ["0", "1", "2", "3", "4", "5", "6", "7+"]

@@ -6,8 +6,9 @@
                       calibration Gamma-Gamma expected order value (target is_top_spender)
       classifier      the logistic regression of the target trained on the window before the calibration
                       end (<source>_value_classifier_fit)
-      notebook_model  the reference notebook's high-value model (its coefficients, fitted on all data) on
-                      calibration-period RFM, when the source has one (`notebook_model`)
+      notebook_model  the reference notebook's own model applied to calibration-period features, when the
+                      source has one (`notebook_scores`: key, score; Olist's high-value model, EcomX's
+                      CLV-class logistic regression)
       kmeans_segment  the build's KMeans segmentation applied to calibration-period features; score = minus
                       segment_id (1 = the highest-monetary segment)
       rfm_score       rfm_score (3-15) of calibration-period RFM (macro rfm_scores)
@@ -23,7 +24,7 @@
 {% endmacro %}
 
 {% macro value_model_scores(features, summary, expectations, parameters, classifier, kmeans_fit, key,
-                            classifier_features, segment_features, notebook_model=none, notebook_features=[]) %}
+                            classifier_features, segment_features, notebook_scores=none) %}
 
 with
 
@@ -96,14 +97,6 @@ classifier_top_spender as (
 
 ),
 
-{%- if notebook_model is not none %}
-
-notebook as (
-
-    {{ logistic_scores('calibration_features', notebook_model, key, notebook_features) | indent(4) }}
-
-),
-{%- endif %}
 
 segments as (
 
@@ -127,9 +120,9 @@ scores as (
     union all
     select {{ key }}, 'classifier', 'is_top_spender', probability from classifier_top_spender
     {%- for target in ['buys_again', 'is_top_spender'] %}
-    {%- if notebook_model is not none %}
+    {%- if notebook_scores is not none %}
     union all
-    select {{ key }}, 'notebook_model', '{{ target }}', probability from notebook
+    select {{ key }}, 'notebook_model', '{{ target }}', score from {{ notebook_scores }}
     {%- endif %}
     union all
     select {{ key }}, 'kmeans_segment', '{{ target }}', -1.0 * segment_id from segments

@@ -18,11 +18,11 @@ def snapshot(build: Build) -> dict[str, pd.DataFrame]:
     )
     result = {}
     for schema, name in tables.itertuples(index=False):
-        frame = build.table(f'select * from "{schema}"."{name}"')
+        frame = build.table(f'select * from "{schema}"."{name}" order by all')
         for column in frame.columns[frame.dtypes == object]:
             # BLOB cells (the pickled estimators) arrive as unhashable bytearrays; bytes compare by content.
             frame[column] = frame[column].map(lambda cell: bytes(cell) if isinstance(cell, bytearray) else cell)
-        result[f"{schema}.{name}"] = frame.sort_values(list(frame.columns)).reset_index(drop=True)
+        result[f"{schema}.{name}"] = frame
     return result
 
 

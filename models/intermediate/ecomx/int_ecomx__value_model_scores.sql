@@ -10,6 +10,7 @@
         kmeans_fit=ref('ecomx_kmeans_fit'),
         key='customer_id',
         classifier_features=var('value_classifier_features')['ecomx'],
-        segment_features=var('segment_features')['ecomx']
+        segment_features=var('segment_features')['ecomx'],
+        notebook_scores=ref('int_ecomx__value_notebook_scores')
     )
 }}

@@ -11,7 +11,6 @@
         key='customer_unique_id',
         classifier_features=var('value_classifier_features')['olist'],
         segment_features=var('segment_features')['olist'],
-        notebook_model=ref('olist_high_value_coefficients'),
-        notebook_features=var('high_value_features')
+        notebook_scores=ref('int_olist__value_notebook_scores')
     )
 }}

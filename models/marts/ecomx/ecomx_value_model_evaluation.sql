@@ -6,7 +6,7 @@
         classifier=ref('ecomx_value_classifier_fit'),
         key='customer_id',
         source_name='ecomx',
-        has_notebook_model=false
+        has_notebook_model=true
     )
 }}
 order by method, target, metric, calibration_frequency
