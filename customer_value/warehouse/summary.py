@@ -30,7 +30,8 @@ def profile_tables(warehouse: Path) -> dict[str, pd.DataFrame]:
 def main(argv: list[str]) -> None:
     warehouse = Path(argv[1] if len(argv) > 1 else "warehouse/customer_value.duckdb")
     print(f"\nWarehouse: {warehouse.resolve()}")
-    with pd.option_context("display.width", 200, "display.max_columns", 20, "display.precision", 3):
+    # fixed-point floats: a share of 0.0004 reads better than 4.243e-04 next to 0.257
+    with pd.option_context("display.width", 200, "display.max_columns", 20, "display.float_format", "{:,.3f}".format):
         for table, frame in profile_tables(warehouse).items():
             print(f"\n{table}\n{frame.to_string(index=False)}")
 
