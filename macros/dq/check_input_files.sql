@@ -33,11 +33,9 @@
                 {%- do problems.append("folder '" ~ folder ~ "' holds both " ~ node.identifier ~ ".csv and " ~ node.identifier ~ ".parquet, so it is not clear which to read. Keep one, or set " ~ setting ~ " to another folder") -%}
                 {%- continue -%}
             {%- endif -%}
-            {%- set columns = parquet_columns(file) -%}
-            {%- set missing = node.columns.keys() | reject('in', columns) | list -%}
+            {%- set missing = missing_columns_problem(node, file, parquet_columns(file), setting) -%}
             {%- if missing -%}
-                {%- set unexpected = columns | reject('in', node.columns.keys()) | list -%}
-                {%- do problems.append("file '" ~ file ~ "' lacks required column(s) " ~ missing | join(', ') ~ (" (found instead: " ~ unexpected | join(', ') ~ " - renamed?)" if unexpected else "") ~ ". Restore the column names of the original export, or set " ~ setting ~ " to a folder with the original files") -%}
+                {%- do problems.append(missing) -%}
                 {%- continue -%}
             {%- endif -%}
             {%- set rows = run_query("select count(*) from (select 1 from read_parquet('" ~ file ~ "') limit 1)").columns[0].values()[0] -%}
@@ -70,10 +68,9 @@
             {%- do problems.append("file '" ~ file ~ "' has column(s) " ~ repeated | join(', ') ~ " more than once in its header, so it is not clear which to read. Keep one of each, or set " ~ setting ~ " to a folder with the original files") -%}
             {%- continue -%}
         {%- endif -%}
-        {%- set missing = node.columns.keys() | reject('in', header) | list -%}
+        {%- set missing = missing_columns_problem(node, file, header, setting) -%}
         {%- if missing -%}
-            {%- set unexpected = header | reject('in', node.columns.keys()) | list -%}
-            {%- do problems.append("file '" ~ file ~ "' lacks required column(s) " ~ missing | join(', ') ~ (" (found instead: " ~ unexpected | join(', ') ~ " - renamed?)" if unexpected else "") ~ ". Restore the header names of the original export, or set " ~ setting ~ " to a folder with the original files") -%}
+            {%- do problems.append(missing) -%}
             {%- continue -%}
         {%- endif -%}
         {%- set rows = run_query("select count(*) from (select 1 from " ~ csv_physical_lines(file) ~ " where trim(coalesce(line, '')) <> '' limit 2)").columns[0].values()[0] -%}
@@ -86,4 +83,13 @@
     {%- endif -%}
 {%- endif %}
 select 1 as input_files_checked
+{% endmacro %}
+
+{#- The sentence for a file that lacks documented columns of its source table (`found`: the names it has),
+    or none. -#}
+{% macro missing_columns_problem(node, file, found, setting) %}
+    {%- set missing = node.columns.keys() | reject('in', found) | list -%}
+    {%- if not missing %}{{ return(none) }}{% endif -%}
+    {%- set unexpected = found | reject('in', node.columns.keys()) | list -%}
+    {{- return("file '" ~ file ~ "' lacks required column(s) " ~ missing | join(', ') ~ (" (found instead: " ~ unexpected | join(', ') ~ " - renamed?)" if unexpected else "") ~ ". Restore the column names of the original export, or set " ~ setting ~ " to a folder with the original files") -}}
 {% endmacro %}

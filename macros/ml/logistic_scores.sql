@@ -3,9 +3,10 @@
     plus one row per feature, as customer_value.ml.high_value and customer_value.ml.value_classifier
     write it) to every row of `customers`: decision = intercept + sum of coefficient x standardized
     feature, probability = sigmoid(decision). `where` selects the terms of one model of a table that
-    holds several (e.g. "target = 'buys_again'"). Null probabilities when the model was not fit.
+    holds several (e.g. "target = 'buys_again'"); `keep` carries further columns of `customers`. Null
+    probabilities when the model was not fit.
 -#}
-{% macro logistic_scores(customers, coefficients, key, features, where=none) %}
+{% macro logistic_scores(customers, coefficients, key, features, where=none, keep=[]) %}
 
 with
 
@@ -36,6 +37,9 @@ decisions as (
 
     select
         customers.{{ key }},
+        {%- for column in keep %}
+        customers.{{ column }},
+        {%- endfor %}
         model.intercept
         {%- for feature in features %}
             + model.coef_{{ feature }} * ((customers.{{ feature }} - model.mean_{{ feature }}) / model.scale_{{ feature }})
@@ -48,6 +52,9 @@ decisions as (
 
 select
     {{ key }},
+    {%- for column in keep %}
+    {{ column }},
+    {%- endfor %}
     decision,
     {{ sigmoid('decision') }} as probability
 

@@ -3,8 +3,8 @@
       probability_alive          BG/NBD P(alive | frequency, recency, T), closed form
       expected_purchases         expected purchase days in the next forecast_days (evaluated in Python per
                                  distinct frequency/recency/T, `expectations`, and joined back)
-      expected_order_value       Gamma-Gamma conditional mean value of a purchase day,
-                                 p (v + x m) / (p x + q - 1): the population mean p v / (q - 1) for x = 0
+      expected_order_value       Gamma-Gamma conditional mean value of a purchase day (macro
+                                 gamma_gamma_order_value)
       expected_spend             expected_purchases x expected_order_value
       discounted_lifetime_value  the expected purchases of each 30-day step (and the last, shorter one)
                                  discounted at annual_discount_rate to the step's end (`expectations`),
@@ -74,9 +74,8 @@ scored as (
         per_history.expected_purchases,
         per_history.discounted_purchases,
         case
-            when full_fit.gamma_gamma_status = 'no_data' or not full_fit.q > 1 then null
-            else full_fit.p * (full_fit.v + summary.frequency * coalesce(summary.mean_repeat_value, 0))
-                / (full_fit.p * summary.frequency + full_fit.q - 1)
+            when full_fit.gamma_gamma_status <> 'no_data' then
+                {{ gamma_gamma_order_value('full_fit.p', 'full_fit.q', 'full_fit.v', 'summary.frequency', 'summary.mean_repeat_value') }}
         end as expected_order_value
 
     from summary

@@ -70,10 +70,10 @@ bg_nbd as (
     select
         outcomes.{{ key }},
         expectations.expected_purchases,
-        expectations.expected_purchases * case
-            when gamma_gamma.q > 1 then gamma_gamma.p * (gamma_gamma.v + outcomes.calibration_frequency
-                * coalesce(outcomes.calibration_mean_repeat_value, 0)) / (gamma_gamma.p * outcomes.calibration_frequency + gamma_gamma.q - 1)
-        end as expected_value
+        expectations.expected_purchases
+            * {{ gamma_gamma_order_value('gamma_gamma.p', 'gamma_gamma.q', 'gamma_gamma.v',
+                                         'outcomes.calibration_frequency', 'outcomes.calibration_mean_repeat_value') }}
+            as expected_value
 
     from outcomes
     cross join gamma_gamma

@@ -4,50 +4,16 @@
 
 with
 
-segments as (
-
-    select * from {{ ref('int_olist__customer_segments') }}
-
-),
-
-coefficients as (
-
-    select * from {{ ref('olist_high_value_coefficients') }}
-
-),
-
 split as (
 
     select * from {{ ref('olist_high_value_split') }}
 
 ),
 
-model as (
-
-    select
-        max(case when term = 'intercept' then coefficient end) as intercept,
-        {%- for feature in features %}
-        max(case when term = '{{ feature }}' then coefficient end) as coef_{{ feature }},
-        max(case when term = '{{ feature }}' then feature_mean end) as mean_{{ feature }},
-        max(case when term = '{{ feature }}' then feature_scale end) as scale_{{ feature }}{{ ',' if not loop.last }}
-        {%- endfor %}
-
-    from coefficients
-
-),
-
 decisions as (
 
-    select
-        segments.customer_unique_id,
-        case when segments.segment_id = 1 then 1 else 0 end as is_high_value,
-        model.intercept
-        {%- for feature in features %}
-            + model.coef_{{ feature }} * ((segments.{{ feature }} - model.mean_{{ feature }}) / model.scale_{{ feature }})
-        {%- endfor %} as decision
-
-    from segments
-    cross join model
+    {{ logistic_scores(ref('int_olist__customer_segments'), ref('olist_high_value_coefficients'),
+                       'customer_unique_id', features, keep=['segment_id']) | indent(4) }}
 
 ),
 
@@ -55,8 +21,8 @@ final as (
 
     select
         decisions.customer_unique_id,
-        cast(decisions.is_high_value as bigint) as is_high_value,
-        {{ sigmoid('decisions.decision') }} as p_high_value,
+        cast(case when decisions.segment_id = 1 then 1 else 0 end as bigint) as is_high_value,
+        decisions.probability as p_high_value,
         cast(case when decisions.decision > 0 then 1 when decisions.decision <= 0 then 0 end as bigint)
             as predicted_high_value,
         split.split
