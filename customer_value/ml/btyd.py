@@ -43,22 +43,57 @@ class Fit:
 
 def bg_nbd_log_likelihood(log_params: np.ndarray, x: np.ndarray, t_x: np.ndarray, big_t: np.ndarray) -> np.ndarray:
     """Log-likelihood of each (x, t_x, T) row (Fader, Hardie & Lee 2005, eq. 6)."""
-    r, alpha, a, b = np.exp(log_params)
-    common = gammaln(r + x) - gammaln(r) + r * np.log(alpha) + betaln(a, b + x) - betaln(a, b)
-    alive = -(r + x) * np.log(alpha + big_t)
-    repeat = x > 0
-    died = np.full_like(alive, -np.inf)
-    died[repeat] = (betaln(a + 1, b + x[repeat] - 1) - betaln(a, b + x[repeat])
-                    - (r + x[repeat]) * np.log(alpha + t_x[repeat]))
-    return common + np.logaddexp(alive, died)
+    return BgNbdRows(x, t_x, big_t).log_likelihood(log_params)
 
 
 def gamma_gamma_log_likelihood(log_params: np.ndarray, x: np.ndarray, m: np.ndarray) -> np.ndarray:
     """Log-likelihood of each repeat customer's mean spend m over x purchases (Fader & Hardie 2013)."""
-    p, q, v = np.exp(log_params)
-    px = p * x
-    return (gammaln(px + q) - gammaln(px) - gammaln(q) + q * np.log(v)
-            + (px - 1) * np.log(m) + px * np.log(x) - (px + q) * np.log(x * m + v))
+    return GammaGammaRows(x, m).log_likelihood(log_params)
+
+
+class _Distinct:
+    """A column's distinct values and where each row's value sits among them: the special functions are
+    evaluated once per distinct value and gathered back, the same numbers as per row at a fraction of the
+    cost (grouped fit inputs have a handful of frequencies and a few hundred ages for ~30,000 rows)."""
+
+    def __init__(self, values: np.ndarray) -> None:
+        self.values, self.rows = np.unique(values, return_inverse=True)
+
+
+class BgNbdRows:
+    """Grouped (x, t_x, T) rows, ready for repeated likelihood evaluations by the optimizer."""
+
+    def __init__(self, x: np.ndarray, t_x: np.ndarray, big_t: np.ndarray) -> None:
+        self.repeat = x > 0
+        self.x, self.big_t = _Distinct(x), _Distinct(big_t)
+        self.repeat_x, self.repeat_t_x = _Distinct(x[self.repeat]), _Distinct(t_x[self.repeat])
+
+    def log_likelihood(self, log_params: np.ndarray) -> np.ndarray:
+        r, alpha, a, b = np.exp(log_params)
+        x, repeat_x = self.x, self.repeat_x
+        common = (gammaln(r + x.values) - gammaln(r) + r * np.log(alpha) + betaln(a, b + x.values)
+                  - betaln(a, b))[x.rows]
+        alive = (-(r + x.values))[x.rows] * np.log(alpha + self.big_t.values)[self.big_t.rows]
+        died = np.full_like(alive, -np.inf)
+        died[self.repeat] = ((betaln(a + 1, b + repeat_x.values - 1) - betaln(a, b + repeat_x.values))[repeat_x.rows]
+                             - (r + repeat_x.values)[repeat_x.rows]
+                             * np.log(alpha + self.repeat_t_x.values)[self.repeat_t_x.rows])
+        return common + np.logaddexp(alive, died)
+
+
+class GammaGammaRows:
+    """Grouped (x, m) rows of repeat customers, ready for repeated likelihood evaluations."""
+
+    def __init__(self, x: np.ndarray, m: np.ndarray) -> None:
+        self.x, self.log_m, self.spend = _Distinct(x), np.log(m), x * m
+
+    def log_likelihood(self, log_params: np.ndarray) -> np.ndarray:
+        p, q, v = np.exp(log_params)
+        x = self.x
+        px = p * x.values
+        per_x = gammaln(px + q) - gammaln(px) - gammaln(q) + q * np.log(v)
+        return (per_x[x.rows] + (px - 1)[x.rows] * self.log_m + (px * np.log(x.values))[x.rows]
+                - (px + q)[x.rows] * np.log(self.spend + v))
 
 
 def fit_bg_nbd(rows: pd.DataFrame) -> Fit:
@@ -71,7 +106,7 @@ def fit_bg_nbd(rows: pd.DataFrame) -> Fit:
     if (x == 0).all():
         return _no_data(BG_NBD_PARAMETERS, "no customer bought twice in the period: repeat behaviour cannot be estimated")
     start = np.log([1.0, max(float(np.average(big_t, weights=weights)), 1e-3), 1.0, 1.0])
-    return _maximize(lambda p: bg_nbd_log_likelihood(p, x, t_x, big_t), weights, start, BG_NBD_PARAMETERS,
+    return _maximize(BgNbdRows(x, t_x, big_t).log_likelihood, weights, start, BG_NBD_PARAMETERS,
                      _bg_nbd_identifiable)
 
 
@@ -83,7 +118,7 @@ def fit_gamma_gamma(rows: pd.DataFrame) -> Fit:
     x, m = rows["frequency"].to_numpy(float), rows["mean_value"].to_numpy(float)
     weights = rows["customers"].to_numpy(float)
     start = np.log([1.0, 2.0, float(np.average(m, weights=weights))])
-    return _maximize(lambda p: gamma_gamma_log_likelihood(p, x, m), weights, start, GAMMA_GAMMA_PARAMETERS,
+    return _maximize(GammaGammaRows(x, m).log_likelihood, weights, start, GAMMA_GAMMA_PARAMETERS,
                      _gamma_gamma_identifiable)
 
 
