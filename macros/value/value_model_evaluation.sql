@@ -29,29 +29,84 @@ scored as (
 
 ),
 
-roc as (
-
-    {{ binary_roc_auc('scored', ['method', 'target'], 'actual', 'score') | indent(4) }}
-
-),
-
 thresholds as (
 
-    select method, target, score, sum(actual) as positives_at, count(*) as customers_at
+    select
+        method,
+        target,
+        score,
+        sum(actual) as positives_at,
+        count(*) as customers_at,
+        sum(next_value) as value_at
+
     from scored
     group by method, target, score
 
 ),
 
-cumulative as (
+totals as (
+
+    select
+        method,
+        target,
+        sum(positives_at) as positives,
+        sum(customers_at) as customers,
+        sum(value_at) as total_value,
+        cast(ceil(0.1 * sum(customers_at)) as bigint) as top_size
+
+    from thresholds
+    group by method, target
+
+),
+
+{#- Running counts before each (method, target): one ordering over all groups is far faster in DuckDB than
+    a window partitioned by method and target (a few partitions sort on a few threads). -#}
+offsets as (
 
     select
         *,
-        sum(positives_at) over (partition by method, target order by score desc rows between unbounded preceding and current row) as true_positives,
-        sum(customers_at) over (partition by method, target order by score desc rows between unbounded preceding and current row) as predicted,
-        sum(positives_at) over (partition by method, target) as positives
+        coalesce(sum(positives) over earlier_groups, 0) as positives_before,
+        coalesce(sum(customers) over earlier_groups, 0) as customers_before
+
+    from totals
+    window earlier_groups as (order by method, target rows between unbounded preceding and 1 preceding)
+
+),
+
+{#- One ordering of the distinct scores, highest first, serves all metrics: running counts of positives
+    and customers at or above each score within its method and target. -#}
+cumulative as (
+
+    select
+        thresholds.*,
+        offsets.positives,
+        offsets.customers,
+        offsets.top_size,
+        sum(positives_at) over higher_first - offsets.positives_before as true_positives,
+        sum(customers_at) over higher_first - offsets.customers_before as predicted
 
     from thresholds
+    inner join offsets
+        on thresholds.method = offsets.method and thresholds.target = offsets.target
+    window higher_first as (order by thresholds.method, thresholds.target, thresholds.score desc
+                            rows between unbounded preceding and current row)
+
+),
+
+{#- ROC-AUC as the Mann-Whitney statistic with ties counted half (scikit-learn's roc_auc_score): each
+    negative scores 1 per positive above it and 1/2 per positive tied with it; the sum of integers and
+    halves is exact in a decimal. -#}
+roc as (
+
+    select
+        method,
+        target,
+        cast(sum(cast((customers_at - positives_at) * (true_positives - positives_at + positives_at / 2.0)
+                      as decimal(38, 1))) as double)
+            / nullif(max(positives) * (max(customers) - max(positives)), 0) as roc_auc
+
+    from cumulative
+    group by method, target
 
 ),
 
@@ -64,32 +119,59 @@ average_precision as (
 
 ),
 
-ranked as (
+{#- The top 10% by score: every score group wholly above the cut, and from the group the cut falls in as
+    many customers as fit, taken in md5 order of the key (the same on every run). -#}
+boundary as (
+
+    select method, target, score, top_size - (predicted - customers_at) as taken
+    from cumulative
+    where predicted > top_size and predicted - customers_at < top_size
+
+),
+
+boundary_customers as (
 
     select
-        method,
-        target,
-        actual,
-        next_value,
-        row_number() over (partition by method, target order by score desc, md5(cast({{ key }} as {{ dbt.type_string() }})), {{ key }}) as position,
-        count(*) over (partition by method, target) as customers
+        scored.method,
+        scored.target,
+        scored.actual,
+        scored.next_value,
+        row_number() over (partition by scored.method, scored.target
+                           order by md5(cast(scored.{{ key }} as {{ dbt.type_string() }})), scored.{{ key }}) as position,
+        boundary.taken
 
     from scored
+    inner join boundary
+        on scored.method = boundary.method and scored.target = boundary.target and scored.score = boundary.score
+
+),
+
+top_decile as (
+
+    select method, target, positives_at as positives, value_at as top_value
+    from cumulative
+    where predicted <= top_size
+    union all
+    select method, target, actual, next_value
+    from boundary_customers
+    where position <= taken
 
 ),
 
 deciles as (
 
     select
-        method,
-        target,
-        max(customers) as customers,
-        avg(case when position <= ceil(0.1 * customers) then 1.0 * actual end) / nullif(avg(1.0 * actual), 0) as top_decile_lift,
-        sum(case when position <= ceil(0.1 * customers) then next_value else 0 end) / nullif(sum(next_value), 0)
-            as top_decile_revenue_share
+        totals.method,
+        totals.target,
+        totals.customers,
+        (1.0 * coalesce(sum(top_decile.positives), 0) / totals.top_size) / nullif(1.0 * totals.positives / totals.customers, 0)
+            as top_decile_lift,
+        coalesce(sum(top_decile.top_value), 0) / nullif(totals.total_value, 0) as top_decile_revenue_share
 
-    from ranked
-    group by method, target
+    from totals
+    left join top_decile
+        on totals.method = top_decile.method and totals.target = top_decile.target
+    group by totals.method, totals.target, totals.customers, totals.top_size, totals.positives, totals.total_value
 
 ),
 
