@@ -3,6 +3,7 @@ the same reconciliation, and the same marts as the CSV when the accepted rows ar
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -64,3 +65,78 @@ def test_a_folder_with_both_formats_is_refused(tmp_path: Path) -> None:
     assert build.returncode != 0
     assert "holds both transactions.csv and transactions.parquet" in build.output
     assert "TRANSACTIONS_DATA_DIR" in build.output
+
+
+# Olist and EcomX as the generators' `--format parquet` writes them (customer_value/samples/parquet_folder.py),
+# with defect rows appended before the conversion; every defect is held back, so the accepted rows, and so
+# every mart, are those of the bundled CSV samples.
+FIRST_PAYMENT = "bf719f4a35865cc9b6ba2d98048e90f6,1,debit_card,1,406.03"
+SOURCE_DEFECTS = {
+    ("olist", "olist_order_payments_dataset"): [
+        ("bf719f4a35865cc9b6ba2d98048e90f6,9,voucher,1,-5.00", "negative_amount"),
+        ("bf719f4a35865cc9b6ba2d98048e90f6,8,voucher,1,12.345", "invalid_number"),
+        ("ffffffffffffffffffffffffffffffff,1,voucher,1,10.00", "unknown_order"),
+        (FIRST_PAYMENT, "duplicate_row"),
+    ],
+    ("olist", "olist_orders_dataset"): [
+        ("eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee,dddddddddddddddddddddddddddddddd,delivered,2018-04-26 10:20:19,,,,",
+         "unknown_customer"),
+    ],
+    ("ecomx", "transactions_final"): [
+        ("900001,1,2023-04-08,-12.50,Electronics", "negative_amount"),
+        ("900002,1,2023-04-09,12.50,Garden", "unknown_category"),
+        ("900003,999999,2023-04-10,12.50,Clothing", "unknown_customer"),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def parquet_sources_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    from conftest import SAMPLE_ECOMX, SAMPLE_OLIST
+    from customer_value.samples.parquet_folder import convert_folder_to_parquet
+
+    root = tmp_path_factory.mktemp("parquet_sources")
+    folders = {}
+    for source, sample in [("olist", SAMPLE_OLIST), ("ecomx", SAMPLE_ECOMX)]:
+        folder = root / source
+        shutil.copytree(sample, folder)
+        for (defect_source, name), defects in SOURCE_DEFECTS.items():
+            if defect_source == source:
+                with (folder / f"{name}.csv").open("a") as handle:
+                    handle.writelines(line + "\n" for line, _ in defects)
+        convert_folder_to_parquet(folder)
+        folders[source] = folder
+    return assert_built(run_dbt_build(root / "build", olist_dir=folders["olist"], ecomx_dir=folders["ecomx"]))
+
+
+def test_generated_parquet_folders_hold_only_parquet(parquet_sources_build: Build) -> None:
+    files = parquet_sources_build.table("select source_name, file_name from dq_reconciliation where source_name <> 'transactions'")
+    assert all(name.endswith(".parquet") for name in files["file_name"]) and len(files) == 7
+
+
+def test_parquet_source_defects_get_the_csv_reasons_and_reconcile(parquet_sources_build: Build, sample_build: Build) -> None:
+    quarantine = parquet_sources_build.table("select source_name, file_name, reason from dq_quarantine order by all")
+    expected = sorted((source, f"{name}.parquet", reason) for (source, name), defects in SOURCE_DEFECTS.items()
+                      for _, reason in defects)
+    assert sorted(quarantine.itertuples(index=False, name=None)) == expected
+    found = parquet_sources_build.table("select * from dq_reconciliation where source_name <> 'transactions'")
+    assert found["is_balanced"].all(), found.loc[~found["is_balanced"], "imbalance"].tolist()
+    csv = sample_build.table("select * from dq_reconciliation where source_name <> 'transactions'")
+    csv["file_name"] = csv["file_name"].str.replace(".csv", ".parquet")
+    merged = found.merge(csv, on=["source_name", "file_name"], suffixes=("", "_csv"))
+    assert len(merged) == 7
+    added = merged["file_name"].map({f"{name}.parquet": len(d) for (_, name), d in SOURCE_DEFECTS.items()}).fillna(0)
+    assert (merged["rows_read"] == merged["rows_read_csv"] + added).all()
+    assert (merged["rows_accepted"] == merged["rows_accepted_csv"]).all()
+    pd.testing.assert_series_equal(merged["money_accepted"], merged["money_accepted_csv"], check_names=False)
+
+
+def test_parquet_sources_give_the_same_marts_as_the_csv_samples(parquet_sources_build: Build, sample_build: Build) -> None:
+    tables = sample_build.table(
+        "select table_name from information_schema.tables where table_schema = 'main' "
+        "and (table_name like 'olist%' or table_name like 'ecomx%' or table_name like 'fct%') order by 1")["table_name"]
+    assert len(tables) > 30
+    for table in tables:
+        pd.testing.assert_frame_equal(parquet_sources_build.table(f"select * from {table} order by all"),
+                                      sample_build.table(f"select * from {table} order by all"), check_exact=True,
+                                      obj=table)
