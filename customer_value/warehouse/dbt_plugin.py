@@ -4,8 +4,9 @@
    at the same moment can see a half-initialised module ("cannot import name 'clone' from partially
    initialized module 'sklearn.base'"). Importing everything the models need here, under dbt-duckdb's
    environment lock, removes that race.
-2. It registers `cv_last_line(path)` and `cv_layout_problem(path)` (customer_value/warehouse/input_files.py) for the
-   input checks (macros/dq/check_input_files.sql).
+2. It registers `cv_last_line(path)` and `cv_layout_problem(path)` (customer_value/warehouse/input_files.py)
+   and `cv_room_problem(warehouse, inputs)` (customer_value/warehouse/disk_room.py) for the input checks
+   (macros/dq/check_input_files.sql).
 """
 
 from __future__ import annotations
@@ -17,13 +18,16 @@ import customer_value.ml.classifiers  # noqa: F401
 import customer_value.ml.high_value  # noqa: F401
 import customer_value.ml.kmeans  # noqa: F401
 import customer_value.ml.splits  # noqa: F401
+from customer_value.warehouse.disk_room import room_problem
 from customer_value.warehouse.input_files import last_line, layout_problem
 
 
 def register_functions(connection: DuckDBPyConnection) -> None:
-    for name, function in [("cv_last_line", last_line), ("cv_layout_problem", layout_problem)]:
+    functions = [("cv_last_line", last_line, ["VARCHAR"]), ("cv_layout_problem", layout_problem, ["VARCHAR"]),
+                 ("cv_room_problem", room_problem, ["VARCHAR", "VARCHAR"])]
+    for name, function, arguments in functions:
         try:
-            connection.create_function(name, function, ["VARCHAR"], "VARCHAR", side_effects=True)
+            connection.create_function(name, function, arguments, "VARCHAR", side_effects=True)
         except Exception as error:  # already registered on the parent connection
             if "already" not in str(error).lower():
                 raise

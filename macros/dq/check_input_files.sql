@@ -8,14 +8,17 @@
     short mid-line could otherwise pass a shortened amount such as 56.3 for 56.35), has every documented
     column in its header exactly once, and holds at least one data row. Columns not documented are allowed
     (and ignored), unnamed ones too.
+    Last, the warehouse's disk must have room for a build of these files (customer_value/warehouse/disk_room.py).
 -#}
 {% macro check_input_files() %}
 {%- if execute %}
     {%- set problems = [] -%}
+    {%- set inputs = [] -%}
     {%- for node in graph.sources.values() | sort(attribute='unique_id') -%}
         {%- set folder = node.source_meta.data_dir -%}
         {%- set setting = node.source_meta.data_dir_setting -%}
         {%- set file = source_file(node) -%}
+        {%- do inputs.append(file) -%}
         {%- set listed = run_query("select count(*) from glob('" ~ folder ~ "/*')").columns[0].values()[0] -%}
         {%- if listed == 0 -%}
             {%- set message = "source '" ~ node.source_name ~ "': folder '" ~ folder ~ "' does not exist or is empty. Set " ~ setting ~ " to the folder that holds the " ~ node.source_name ~ " CSV files" -%}
@@ -78,6 +81,11 @@
             {%- do problems.append("file '" ~ file ~ "' has a header but no data rows. Replace it with a complete export, or set " ~ setting ~ " to another folder") -%}
         {%- endif -%}
     {%- endfor -%}
+    {%- if not problems -%}
+        {%- set warehouse = run_query("select path from duckdb_databases() where database_name = current_database()").columns[0].values()[0] -%}
+        {%- set room = run_query("select cv_room_problem('" ~ warehouse ~ "', '" ~ inputs | join('\n') ~ "')").columns[0].values()[0] -%}
+        {%- if room %}{{ exceptions.raise_compiler_error("Not enough disk space: " ~ room) }}{% endif -%}
+    {%- endif -%}
     {%- if problems -%}
         {{ exceptions.raise_compiler_error("Input files cannot be used:\n  - " ~ problems | join("\n  - ")) }}
     {%- endif -%}
