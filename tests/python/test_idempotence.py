@@ -6,27 +6,9 @@ import random
 import shutil
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
-from conftest import SAMPLE_ECOMX, SAMPLE_OLIST, SAMPLE_TRANSACTIONS, Build, assert_built, run_dbt_build
-
-
-def snapshot(build: Build) -> dict[str, pd.DataFrame]:
-    """Every table and view of every schema, rows sorted, so that only content is compared. One connection
-    for all of them: about 600 tables (most of them stored test failures), each connection costs 0.1 s."""
-    result = {}
-    with duckdb.connect(str(build.warehouse), read_only=True) as connection:
-        tables = connection.sql(
-            "select table_schema, table_name from information_schema.tables order by table_schema, table_name"
-        ).fetchall()
-        for schema, name in tables:
-            frame = connection.sql(f'select * from "{schema}"."{name}" order by all').df()
-            for column in frame.columns[frame.dtypes == object]:
-                # BLOB cells (the pickled estimators) arrive as unhashable bytearrays; bytes compare by content.
-                frame[column] = frame[column].map(lambda cell: bytes(cell) if isinstance(cell, bytearray) else cell)
-            result[f"{schema}.{name}"] = frame
-    return result
+from conftest import SAMPLE_ECOMX, SAMPLE_OLIST, SAMPLE_TRANSACTIONS, Build, assert_built, run_dbt_build, snapshot
 
 
 def test_second_build_changes_no_table(tmp_path: Path, sample_build: Build) -> None:

@@ -1,0 +1,150 @@
+"""`make build` killed with SIGKILL at 20 moments spread over its timeline: after each kill, readers still
+see one complete earlier release (the published warehouse copy and every Parquet export, equal to an
+uninterrupted build's), and the next `make build` finishes with the same tables. A disk without room for
+the warehouse stops the build at once with a sentence that says so."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import time
+from collections import namedtuple
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from conftest import REPO, SAMPLE_ECOMX, SAMPLE_OLIST, SAMPLE_TRANSACTIONS, Build, snapshot
+from customer_value.warehouse import disk_room
+from customer_value.warehouse.bi_tables import bi_tables
+from customer_value.warehouse.publish import publish
+
+NODE_START = re.compile(r"\b(\d+) of (\d+) START\b")
+KILLS_DURING_DBT = 17
+KILL_DELAYS_AFTER_DBT = (0.0, 0.4, 1.0)  # seconds after dbt's summary line: while publishing
+# Stored test failures are not compared: about 480 tables whose content the other tables already decide.
+AUDIT = ("dbt_test__audit",)
+Layout = namedtuple("Layout", "warehouse published exports")
+
+
+def layout(workdir: Path) -> Layout:
+    warehouse = workdir / "warehouse" / "warehouse.duckdb"  # the name of the session build: views name it
+    return Layout(warehouse, warehouse.parent / "published" / warehouse.name, workdir / "exports")
+
+
+def start_make_build(workdir: Path, state: Path | None = None) -> subprocess.Popen:
+    """`make build` into `workdir`, dbt's target and logs under `state` (default: `workdir`)."""
+    paths, state = layout(workdir), state or workdir
+    env = {**os.environ, "DBT_DUCKDB_PATH": str(paths.warehouse), "EXPORTS": str(paths.exports),
+           "DBT_TARGET_PATH": str(state / "target"), "DBT_LOG_PATH": str(state / "logs"),
+           "OLIST_DATA_DIR": str(SAMPLE_OLIST), "ECOMX_DATA_DIR": str(SAMPLE_ECOMX),
+           "TRANSACTIONS_DATA_DIR": str(SAMPLE_TRANSACTIONS)}
+    return subprocess.Popen(["make", "--no-print-directory", "build"], cwd=REPO, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+
+
+def run_make_build(workdir: Path) -> str:
+    process = start_make_build(workdir)
+    output = process.communicate()[0]
+    assert process.returncode == 0, output[-6000:]
+    return output
+
+
+def kill_make_build(workdir: Path, at_node: int | None = None, after_dbt: float | None = None) -> str:
+    """Start `make build` and SIGKILL it (make, dbt, publishing: the whole process group) when dbt starts
+    node `at_node`, or `after_dbt` seconds after dbt has printed its summary."""
+    process = start_make_build(workdir)
+    lines = []
+    for line in process.stdout:
+        lines.append(line)
+        started = NODE_START.search(line)
+        if at_node is not None and started and int(started.group(1)) >= at_node:
+            break
+        if after_dbt is not None and "Done. PASS=" in line:
+            time.sleep(after_dbt)
+            break
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    return "".join(lines)
+
+
+def assert_same_tables(found: dict[str, pd.DataFrame], expected: dict[str, pd.DataFrame], what: str) -> None:
+    assert found.keys() == expected.keys(), what
+    for name in expected:
+        pd.testing.assert_frame_equal(found[name], expected[name], check_exact=True, obj=f"{what}: {name}")
+
+
+def assert_complete_release(paths: Layout, reference: dict[str, pd.DataFrame], what: str) -> None:
+    """The published copy is a complete, reconciled build, and every export holds its table's rows."""
+    assert_same_tables(snapshot(paths.published, AUDIT), reference, f"published copy {what}")
+    with duckdb.connect(str(paths.published), read_only=True) as connection:
+        assert connection.sql("select count(*) from dq_reconciliation where not is_balanced").fetchone()[0] == 0
+        tables = bi_tables(connection)
+        assert len(tables) > 30
+        for source, table in tables:
+            export = paths.exports / source / f"{table}.parquet"
+            difference = connection.sql(
+                f"select count(*) from ((select * from read_parquet('{export}') except all select * from main.{table})"
+                f" union all (select * from main.{table} except all select * from read_parquet('{export}')))"
+            ).fetchone()[0]
+            assert difference == 0, f"{export} {what} differs from the published copy's {table}"
+
+
+def test_make_build_killed_at_20_moments_leaves_a_complete_release_and_the_next_build_recovers(
+        tmp_path: Path, sample_build: Build) -> None:
+    """The session's uninterrupted build of the bundled samples is the reference and the first release."""
+    paths = layout(tmp_path)
+    paths.warehouse.parent.mkdir(parents=True)
+    shutil.copyfile(sample_build.warehouse, paths.warehouse)
+    publish(paths.warehouse, paths.published, paths.exports)
+    nodes = max(int(total) for _, total in NODE_START.findall(sample_build.output))
+    reference = snapshot(sample_build, AUDIT)
+    assert_complete_release(paths, reference, "after the first build")
+
+    moments = [(round(nodes * (k + 0.5) / KILLS_DURING_DBT), None) for k in range(KILLS_DURING_DBT)]
+    moments += [(None, delay) for delay in KILL_DELAYS_AFTER_DBT]
+    assert len(moments) == 20
+    for at_node, after_dbt in moments:
+        what = f"after a kill at node {at_node} of {nodes}" if at_node else f"after a kill {after_dbt} s into publishing"
+        kill_make_build(tmp_path, at_node, after_dbt)
+        assert_complete_release(paths, reference, what)
+
+    run_make_build(tmp_path)
+    assert_same_tables(snapshot(paths.warehouse, AUDIT), reference, "warehouse after the recovering build")
+    assert_complete_release(paths, reference, "after the recovering build")
+    releases = list((paths.published.parent / ".releases").iterdir())
+    assert len(releases) <= 2, "unfinished releases of killed runs are removed"
+
+
+def test_room_problem_names_the_free_and_needed_space(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "orders.csv"
+    source.write_bytes(b"x" * 10_000_000)
+    warehouse = str(tmp_path / "warehouse.duckdb")
+    usage = shutil.disk_usage(tmp_path)
+    monkeypatch.setattr(disk_room.shutil, "disk_usage", lambda _: usage._replace(free=50_000_000))
+    problem = disk_room.room_problem(warehouse, str(source))
+    assert "its disk has 50 MB free" in problem and "needs about 74 MB" in problem and "DBT_DUCKDB_PATH" in problem
+    monkeypatch.setattr(disk_room.shutil, "disk_usage", lambda _: usage._replace(free=74_000_000))
+    assert disk_room.room_problem(warehouse, str(source)) == ""
+
+
+def test_build_on_a_disk_without_room_fails_at_once_saying_so(tmp_path: Path) -> None:
+    disk = tmp_path / "small_disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=20m", "tmpfs", str(disk)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small file system here: {mounted.stderr.decode().strip()}")
+    try:
+        started = time.monotonic()
+        process = start_make_build(disk, state=tmp_path)
+        output = process.communicate()[0]
+        elapsed = time.monotonic() - started
+    finally:
+        subprocess.run(["umount", "--lazy", str(disk)], check=False)
+    assert process.returncode != 0
+    assert "Not enough disk space: no room for the warehouse" in output and "MB free" in output, output[-3000:]
+    assert elapsed < 60
