@@ -4,11 +4,14 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DBT_DUCKDB_PATH ?= warehouse/customer_value.duckdb
 export DBT_DUCKDB_PATH
+DUCKDB_THREADS ?= $(shell nproc 2>/dev/null || echo 2)
+export DUCKDB_THREADS
 export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 DOCS_PORT ?= 8080
+EXPORTS ?= exports
 
-.PHONY: install browser build test report docs clean
+.PHONY: install browser build test report docs bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +29,7 @@ browser:
 build: install
 	mkdir -p $(dir $(DBT_DUCKDB_PATH))
 	$(BIN)/dbt build
-	$(BIN)/python -m customer_value.warehouse.publish "$(DBT_DUCKDB_PATH)"
+	$(BIN)/python -m customer_value.warehouse.publish "$(DBT_DUCKDB_PATH)" --exports "$(EXPORTS)"
 	$(BIN)/python -m customer_value.warehouse.summary "$(DBT_DUCKDB_PATH)"
 
 test: install browser
@@ -40,6 +43,13 @@ docs: install
 	$(BIN)/dbt docs generate --static
 	@echo "Docs site: target/static_index.html (one file, opens offline); serving target/ on http://localhost:$(DOCS_PORT)"
 	$(BIN)/dbt docs serve --port $(DOCS_PORT) --no-browser
+
+# Benchmark: dbt build against the notebook's pandas pipeline on generated Olist folders (docs/benchmarks.md).
+SIZES ?= 1000000 10000000
+FORMAT ?= csv
+REPEAT ?= 1
+bench: install
+	$(BIN)/python -m customer_value.bench --orders $(SIZES) --format $(FORMAT) --repeat $(REPEAT)
 
 clean:
 	rm -rf target logs warehouse exports

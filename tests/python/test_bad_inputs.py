@@ -25,7 +25,7 @@ import pytest
 
 from badinput import Expected, Folder, Quarantined
 from conftest import SAMPLE_ECOMX, SAMPLE_OLIST, WITHOUT_ML, Build, assert_built, run_dbt_build
-from olist_notebook import notebook_rfm
+from customer_value.bench.olist_notebook import notebook_rfm
 from test_ecomx_build import notebook_clv
 
 ORDERS, PAYMENTS, CUSTOMERS = "olist_orders_dataset.csv", "olist_order_payments_dataset.csv", "olist_customers_dataset.csv"

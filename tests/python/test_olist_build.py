@@ -8,7 +8,7 @@ import pytest
 from sklearn.metrics import classification_report, roc_auc_score
 
 from conftest import SAMPLE_OLIST, Build
-from olist_notebook import NotebookResult, run_notebook
+from customer_value.bench.olist_notebook import NotebookResult, run_notebook
 
 
 @pytest.fixture(scope="module")

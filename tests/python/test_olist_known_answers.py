@@ -13,7 +13,7 @@ from sklearn.cluster import KMeans
 from sklearn.preprocessing import StandardScaler
 
 from conftest import REAL_OLIST_500, assert_built, run_dbt_build
-from olist_notebook import FEATURES, notebook_rfm
+from customer_value.bench.olist_notebook import FEATURES, notebook_rfm
 
 ORDERS_HEADER = (
     "order_id,customer_id,order_status,order_purchase_timestamp,order_approved_at,"
