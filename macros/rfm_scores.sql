@@ -30,16 +30,35 @@ segments as (
 
 ),
 
+{#- Customers with a strictly worse value, per distinct value: a running count over the few distinct
+    values, joined back, instead of three rank windows over every customer. -#}
+{%- for column, worse_first in [('recency_days', 'desc'), ('frequency', 'asc'), ('monetary', 'asc')] %}
+worse_{{ column }} as (
+
+    select
+        {{ column }},
+        cast(coalesce(sum(count(*)) over (order by {{ column }} {{ worse_first }} rows between unbounded preceding and 1 preceding), 0)
+            as bigint) as customers_worse
+
+    from rfm
+    group by {{ column }}
+
+),
+
+{% endfor -%}
 ranked as (
 
     select
-        *,
+        rfm.*,
         count(*) over () as customers,
-        rank() over (order by recency_days desc) - 1 as worse_recency,
-        rank() over (order by frequency) - 1 as worse_frequency,
-        rank() over (order by monetary) - 1 as worse_monetary
+        worse_recency_days.customers_worse as worse_recency,
+        worse_frequency.customers_worse as worse_frequency,
+        worse_monetary.customers_worse as worse_monetary
 
     from rfm
+    inner join worse_recency_days on rfm.recency_days is not distinct from worse_recency_days.recency_days
+    inner join worse_frequency on rfm.frequency is not distinct from worse_frequency.frequency
+    inner join worse_monetary on rfm.monetary is not distinct from worse_monetary.monetary
 
 ),
 

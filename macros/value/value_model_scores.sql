@@ -1,6 +1,7 @@
 {#-
     Every method of the holdout evaluation scores every customer of the calibration period (rows of
-    int_<source>__value_calibration_features: features at the calibration end, outcomes in the holdout).
+    int_<source>__value_calibration_features: features at the calibration end, outcomes in the holdout), or,
+    above var ml_fit_max_customers of them, a deterministic sample of that size.
     One row per customer, method and target; a higher score means "more valuable next". Methods:
       bg_nbd          calibration-fit BG/NBD expected holdout purchase days (target buys_again), times the
                       calibration Gamma-Gamma expected order value (target is_top_spender)
@@ -28,9 +29,13 @@
 
 with
 
+{# Every calibration customer up to var ml_fit_max_customers; above it the same deterministic md5 sample
+   as the fits draw (macro fit_sample): metrics on a million customers are as sure as on ten, at a tenth of
+   the cost. #}
 calibration_features as (
 
-    select * from {{ features }}
+    select * exclude (population_customers, stratum_customers, draw)
+    from ({{ fit_sample(features, key) | indent(4) }})
 
 ),
 
