@@ -1,3 +1,5 @@
+{{ config(materialized='table') }}
+
 {#- The customers the EcomX KMeans is fitted on (all, or a sample above var ml_fit_max_customers). -#}
 with
 

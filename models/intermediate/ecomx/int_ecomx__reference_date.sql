@@ -1,3 +1,5 @@
+{{ config(materialized='table') }}
+
 {#- The one reference date of the EcomX build: the last transaction date in the data (2024-05-31 on the
     published files), for RFM and for CLV tenure. -#}
 {{

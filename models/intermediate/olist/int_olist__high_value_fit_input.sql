@@ -1,3 +1,5 @@
+{{ config(materialized='table') }}
+
 {#- The customers the high-value model is fitted on, labelled (all, or a sample above var
     ml_fit_max_customers, stratified by the label). -#}
 with

@@ -1,3 +1,5 @@
+{{ config(materialized='table') }}
+
 {#- Every validated order with its person and payment total: the order fact, before it is published. -#}
 with
 

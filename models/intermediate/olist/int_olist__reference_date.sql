@@ -1,3 +1,5 @@
+{{ config(materialized='table') }}
+
 {#- The one reference date of the Olist build: the day after the latest delivered purchase. -#}
 {{
     rfm_reference_date(

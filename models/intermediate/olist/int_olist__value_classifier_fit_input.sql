@@ -1,3 +1,5 @@
+{{ config(materialized='table') }}
+
 {#- The customers the value classifiers are fitted on: the training window's (features before the cutoff,
     outcomes up to the calibration end), all or a sample above var ml_fit_max_customers. -#}
 with

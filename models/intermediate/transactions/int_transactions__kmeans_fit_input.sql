@@ -1,3 +1,5 @@
+{{ config(materialized='table') }}
+
 {#- The customers the transactions KMeans is fitted on (all, or a sample above var ml_fit_max_customers). -#}
 {%- set features = var('segment_features')['transactions'] -%}
 

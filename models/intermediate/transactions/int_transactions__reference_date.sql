@@ -1,3 +1,5 @@
+{{ config(materialized='table') }}
+
 {#- The one reference date of the transactions build: the day after the latest purchase, as for Olist. -#}
 {{
     rfm_reference_date(
