@@ -89,6 +89,18 @@ combined as (
 
 ),
 
+{#- The seed's rectangles as its 25 cells, so that every customer finds its segment by an equality join. -#}
+cells as (
+
+    select r.r_score, fm.fm_score, segments.segment_name, segments.action, segments.action_detail
+    from (values (1), (2), (3), (4), (5)) as r(r_score)
+    cross join (values (1), (2), (3), (4), (5)) as fm(fm_score)
+    inner join segments
+        on r.r_score between segments.r_score_min and segments.r_score_max
+        and fm.fm_score between segments.fm_score_min and segments.fm_score_max
+
+),
+
 final as (
 
     select
@@ -102,14 +114,13 @@ final as (
         combined.fm_score,
         combined.rfm_cell,
         combined.rfm_score,
-        segments.segment_name as rfm_segment,
-        segments.action,
-        segments.action_detail
+        cells.segment_name as rfm_segment,
+        cells.action,
+        cells.action_detail
 
     from combined
-    left join segments
-        on combined.r_score between segments.r_score_min and segments.r_score_max
-        and combined.fm_score between segments.fm_score_min and segments.fm_score_max
+    left join cells
+        on combined.r_score = cells.r_score and combined.fm_score = cells.fm_score
 
 )
 
