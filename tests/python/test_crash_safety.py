@@ -1,7 +1,8 @@
-"""`make build` killed with SIGKILL at 20 moments spread over its timeline: after each kill, readers still
-see one complete earlier release (the published warehouse copy and every Parquet export, equal to an
-uninterrupted build's), and the next `make build` finishes with the same tables. A disk without room for
-the warehouse stops the build at once with a sentence that says so."""
+"""`make build` killed with SIGKILL at 20 moments spread over its timeline (17 spread over dbt's nodes, 3
+over the publishing that follows): after each kill, readers still see one complete earlier release (the
+published warehouse copy and every Parquet export, equal to an uninterrupted build's), and the next
+`make build` finishes with the same tables. A disk without room for the warehouse stops the build at once
+with a sentence that says so."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from collections import namedtuple
 from pathlib import Path
@@ -21,11 +23,10 @@ import pytest
 from conftest import REPO, SAMPLE_ECOMX, SAMPLE_OLIST, SAMPLE_TRANSACTIONS, Build, snapshot
 from customer_value.warehouse import disk_room
 from customer_value.warehouse.bi_tables import bi_tables
-from customer_value.warehouse.publish import publish
 
 NODE_START = re.compile(r"\b(\d+) of (\d+) START\b")
 KILLS_DURING_DBT = 17
-KILL_DELAYS_AFTER_DBT = (0.0, 0.4, 1.0)  # seconds after dbt's summary line: while publishing
+KILLS_DURING_PUBLISHING = 3
 # Stored test failures are not compared: about 480 tables whose content the other tables already decide.
 AUDIT = ("dbt_test__audit",)
 Layout = namedtuple("Layout", "warehouse published exports")
@@ -54,22 +55,30 @@ def run_make_build(workdir: Path) -> str:
     return output
 
 
-def kill_make_build(workdir: Path, at_node: int | None = None, after_dbt: float | None = None) -> str:
-    """Start `make build` and SIGKILL it (make, dbt, publishing: the whole process group) when dbt starts
-    node `at_node`, or `after_dbt` seconds after dbt has printed its summary."""
+def kill_make_build(workdir: Path, at_node: int) -> None:
+    """Start `make build` and SIGKILL it (make, dbt and their children: the whole process group) when dbt
+    starts node `at_node`."""
     process = start_make_build(workdir)
-    lines = []
     for line in process.stdout:
-        lines.append(line)
         started = NODE_START.search(line)
-        if at_node is not None and started and int(started.group(1)) >= at_node:
-            break
-        if after_dbt is not None and "Done. PASS=" in line:
-            time.sleep(after_dbt)
+        if started and int(started.group(1)) >= at_node:
             break
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
-    return "".join(lines)
+
+
+def start_publishing(workdir: Path) -> subprocess.Popen:
+    """The publishing step of `make build`, alone: the last part of its timeline."""
+    paths = layout(workdir)
+    command = [sys.executable, "-m", "customer_value.warehouse.publish", str(paths.warehouse), "--exports", str(paths.exports)]
+    return subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, start_new_session=True)
+
+
+def kill_publishing(workdir: Path, after: float) -> None:
+    process = start_publishing(workdir)
+    time.sleep(after)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
 
 
 def assert_same_tables(found: dict[str, pd.DataFrame], expected: dict[str, pd.DataFrame], what: str) -> None:
@@ -100,18 +109,22 @@ def test_make_build_killed_at_20_moments_leaves_a_complete_release_and_the_next_
     paths = layout(tmp_path)
     paths.warehouse.parent.mkdir(parents=True)
     shutil.copyfile(sample_build.warehouse, paths.warehouse)
-    publish(paths.warehouse, paths.published, paths.exports)
+    started = time.monotonic()
+    assert start_publishing(tmp_path).wait() == 0
+    publishing_seconds = time.monotonic() - started
     nodes = max(int(total) for _, total in NODE_START.findall(sample_build.output))
     reference = snapshot(sample_build, AUDIT)
     assert_complete_release(paths, reference, "after the first build")
 
-    moments = [(round(nodes * (k + 0.5) / KILLS_DURING_DBT), None) for k in range(KILLS_DURING_DBT)]
-    moments += [(None, delay) for delay in KILL_DELAYS_AFTER_DBT]
-    assert len(moments) == 20
-    for at_node, after_dbt in moments:
-        what = f"after a kill at node {at_node} of {nodes}" if at_node else f"after a kill {after_dbt} s into publishing"
-        kill_make_build(tmp_path, at_node, after_dbt)
-        assert_complete_release(paths, reference, what)
+    # Publishing first, while the warehouse is complete (make build publishes only after dbt succeeded).
+    for k in range(KILLS_DURING_PUBLISHING):
+        after = publishing_seconds * (k + 0.5) / KILLS_DURING_PUBLISHING
+        kill_publishing(tmp_path, after)
+        assert_complete_release(paths, reference, f"after a kill {after:.2f} s into publishing")
+    for k in range(KILLS_DURING_DBT):
+        at_node = round(nodes * (k + 0.5) / KILLS_DURING_DBT)
+        kill_make_build(tmp_path, at_node)
+        assert_complete_release(paths, reference, f"after a kill at node {at_node} of {nodes}")
 
     run_make_build(tmp_path)
     assert_same_tables(snapshot(paths.warehouse, AUDIT), reference, "warehouse after the recovering build")
