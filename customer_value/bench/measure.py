@@ -37,7 +37,7 @@ def measure(command: list[str], env: dict[str, str], log: Path, cwd: Path) -> Me
     with log.open("w") as output:
         start = time.perf_counter()
         process = subprocess.Popen(command, env=env, cwd=cwd, stdout=output, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(process.pid, 0)
+        _, status, usage = os.wait4(process.pid, 0)  # reaped here, with this child's own rusage
         wall = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return Measurement(wall, usage.ru_maxrss * 1024, process.returncode, log)
+    process.returncode = returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait again
+    return Measurement(wall, usage.ru_maxrss * 1024, returncode, log)

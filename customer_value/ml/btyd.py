@@ -41,16 +41,6 @@ class Fit:
     status_reason: str
 
 
-def bg_nbd_log_likelihood(log_params: np.ndarray, x: np.ndarray, t_x: np.ndarray, big_t: np.ndarray) -> np.ndarray:
-    """Log-likelihood of each (x, t_x, T) row (Fader, Hardie & Lee 2005, eq. 6)."""
-    return BgNbdRows(x, t_x, big_t).log_likelihood(log_params)
-
-
-def gamma_gamma_log_likelihood(log_params: np.ndarray, x: np.ndarray, m: np.ndarray) -> np.ndarray:
-    """Log-likelihood of each repeat customer's mean spend m over x purchases (Fader & Hardie 2013)."""
-    return GammaGammaRows(x, m).log_likelihood(log_params)
-
-
 class _Distinct:
     """A column's distinct values and where each row's value sits among them: the special functions are
     evaluated once per distinct value and gathered back, the same numbers as per row at a fraction of the
@@ -61,7 +51,8 @@ class _Distinct:
 
 
 class BgNbdRows:
-    """Grouped (x, t_x, T) rows, ready for repeated likelihood evaluations by the optimizer."""
+    """Grouped (x, t_x, T) rows, ready for repeated likelihood evaluations by the optimizer; log_likelihood
+    gives each row's (Fader, Hardie & Lee 2005, eq. 6)."""
 
     def __init__(self, x: np.ndarray, t_x: np.ndarray, big_t: np.ndarray) -> None:
         self.repeat = x > 0
@@ -82,7 +73,8 @@ class BgNbdRows:
 
 
 class GammaGammaRows:
-    """Grouped (x, m) rows of repeat customers, ready for repeated likelihood evaluations."""
+    """Grouped (x, m) rows of repeat customers, ready for repeated likelihood evaluations; log_likelihood gives
+    each customer's mean spend m over x purchases its log-likelihood (Fader & Hardie 2013)."""
 
     def __init__(self, x: np.ndarray, m: np.ndarray) -> None:
         self.x, self.log_m, self.spend = _Distinct(x), np.log(m), x * m

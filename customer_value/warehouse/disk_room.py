@@ -9,7 +9,6 @@ since the build rewrites its tables in place."""
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -35,5 +34,5 @@ def room_problem(warehouse: str, inputs: str) -> str:
     input_bytes = sum(file.stat().st_size for file in files if file.exists())
     return (f"no room for the warehouse {warehouse}: its disk has {free / 1e6:,.0f} MB free, and a build of "
             f"these inputs ({input_bytes / 1e6:,.0f} MB in {len(files)} files) needs about {needed / 1e6:,.0f} MB. "
-            f"Free some disk space, or set DBT_DUCKDB_PATH to a file on a disk with more room"
-            f"{' (and DUCKDB_TEMP_DIRECTORY for spilling)' if os.environ.get('DUCKDB_TEMP_DIRECTORY') is None else ''}")
+            "Free some disk space, or set DBT_DUCKDB_PATH (and DUCKDB_TEMP_DIRECTORY, where DuckDB spills) to a "
+            "disk with more room")
