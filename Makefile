@@ -11,7 +11,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 DOCS_PORT ?= 8080
 EXPORTS ?= exports
 
-.PHONY: install browser build test report docs bench clean
+.PHONY: install browser build test report docs bench history clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,14 @@ docs: install
 	$(BIN)/dbt docs generate --static
 	@echo "Docs site: target/static_index.html (one file, opens offline); serving target/ on http://localhost:$(DOCS_PORT)"
 	$(BIN)/dbt docs serve --port $(DOCS_PORT) --no-browser
+
+# Segment history: build one source as of every day FROM..TO, EVERY day/week/month/quarter (README: "Segment history").
+SOURCE ?= olist
+EVERY ?= month
+history: install
+	@test -n "$(FROM)" -a -n "$(TO)" || { echo "usage: make history FROM=2017-06-30 TO=2018-08-31 [EVERY=month] [SOURCE=olist]"; exit 2; }
+	mkdir -p $(dir $(DBT_DUCKDB_PATH))
+	$(BIN)/python -m customer_value.warehouse.history --source $(SOURCE) --from $(FROM) --to $(TO) --every $(EVERY)
 
 # Benchmark: dbt build against the notebook's pandas pipeline on generated Olist folders (docs/benchmarks.md).
 SIZES ?= 1000000 10000000

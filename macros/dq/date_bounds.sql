@@ -4,6 +4,7 @@
       valid_to    var `dq_valid_to`, or the build date when unset (nothing can happen in the future);
       tail_limit  90 days after the column's 99th percentile: an isolated date far beyond the rest of
                   the file (say a 2025 purchase in a 2018 export) would silently move the reference date.
+    With var as_of_date, the percentile is taken over the rows up to that date, as in an export of that day.
 -#}
 {% macro date_bounds(relation, column, source_name) %}
     select
@@ -18,6 +19,7 @@
             as date
         ) as tail_limit
     from {{ relation }}
+    where not {{ is_after_as_of_date(column) }}
 {%- endmacro %}
 
 {#- True when the value lies outside the bounds computed by date_bounds (alias `bounds`). -#}

@@ -40,6 +40,7 @@ final as (
         cast(flagged.campaign_id as varchar) || '#' || cast(flagged.customer_id as varchar) as record_key,
         flagged.malformed_numbers as dq_detail,
         {{ first_reason([
+            [is_after_as_of_date('flagged.campaign_date') ~ " or coalesce(customer_status.is_after_as_of_date, false)", "'after_as_of_date'"],
             ["flagged.malformed_numbers is not null", "'invalid_number'"],
             ["flagged.campaign_id is null or flagged.customer_id is null", "'missing_required_value'"],
             ["flagged.duplicate_reason is not null", "flagged.duplicate_reason"],

@@ -33,6 +33,7 @@ final as (
         cast(flagged.customer_id as varchar) as record_key,
         flagged.malformed_numbers as dq_detail,
         {{ first_reason([
+            [is_after_as_of_date('flagged.join_date'), "'after_as_of_date'"],
             ["flagged.malformed_numbers is not null", "'invalid_number'"],
             ["flagged.customer_id is null or flagged.join_date is null", "'missing_required_value'"],
             ["flagged.duplicate_reason is not null", "flagged.duplicate_reason"],

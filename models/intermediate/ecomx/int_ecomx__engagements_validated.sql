@@ -33,6 +33,7 @@ final as (
         cast(flagged.customer_id as varchar) as record_key,
         flagged.malformed_numbers as dq_detail,
         {{ first_reason([
+            ["coalesce(customer_status.is_after_as_of_date, false)", "'after_as_of_date'"],
             ["flagged.malformed_numbers is not null", "'invalid_number'"],
             ["flagged.customer_id is null or flagged.site_visits is null or flagged.emails_opened is null or flagged.clicks is null", "'missing_required_value'"],
             ["flagged.duplicate_reason is not null", "flagged.duplicate_reason"],

@@ -33,6 +33,7 @@ final as (
         flagged.order_id || '#' || coalesce(cast(flagged.payment_sequential as varchar), '') as record_key,
         flagged.malformed_numbers as dq_detail,
         {{ first_reason([
+            ["coalesce(order_status.is_after_as_of_date, false)", "'after_as_of_date'"],
             ["flagged.malformed_numbers is not null", "'invalid_number'"],
             ["flagged.order_id is null or flagged.payment_sequential is null or flagged.payment_value is null", "'missing_required_value'"],
             ["flagged.order_id <> lower(trim(flagged.order_id))", "'malformed_key'"],

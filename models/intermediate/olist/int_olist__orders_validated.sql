@@ -42,6 +42,7 @@ final as (
         flagged.order_id as record_key,
         flagged.malformed_numbers as dq_detail,
         {{ first_reason([
+            [is_after_as_of_date('flagged.purchased_at'), "'after_as_of_date'"],
             ["flagged.malformed_numbers is not null", "'invalid_number'"],
             ["flagged.order_id is null or flagged.customer_id is null or flagged.order_status is null or flagged.purchased_at is null", "'missing_required_value'"],
             ["flagged.order_id <> lower(trim(flagged.order_id)) or flagged.customer_id <> lower(trim(flagged.customer_id))", "'malformed_key'"],

@@ -23,6 +23,7 @@ final as (
         transactions.customer_id || ' ' || coalesce(cast(transactions.transaction_at as varchar), '') as record_key,
         transactions.malformed_numbers as dq_detail,
         {{ first_reason([
+            [is_after_as_of_date('transactions.transaction_at'), "'after_as_of_date'"],
             ["transactions.malformed_numbers is not null", "'invalid_number'"],
             ["transactions.customer_id is null or trim(transactions.customer_id) = '' or transactions.transaction_at is null or transactions.amount is null", "'missing_required_value'"],
             ["transactions.amount < 0", "'negative_amount'"],

@@ -29,7 +29,7 @@ rule_broken_{{ loop.index }} as (
         cast(to_json(validated) as varchar) as raw_values
 
     from {{ ref(file.validated) }} as validated
-    where validated.dq_reason is not null
+    where validated.dq_reason <> 'after_as_of_date'
 
 ),
 

@@ -4,7 +4,9 @@
     lines breaks this), read = accepted + quarantined, and used = accepted. `imbalance` says in one
     sentence what went wrong and what to do; the on-run-end hook prints it.
     Money is summed over the rows the reader could parse; an unparsable line is counted in rows, but its
-    amount cannot be read (see its raw line in dq_quarantine). -#}
+    amount cannot be read (see its raw line in dq_quarantine).
+    With var as_of_date, rows dated after it are neither accepted nor quarantined but counted apart:
+    read = accepted + quarantined + after_as_of. -#}
 with
 
 {% for file in dq_files() -%}
@@ -19,18 +21,21 @@ file_{{ loop.index }} as (
         (select min(line_number) from {{ csv_rejects_relation(file.staging) }}) as first_unparsable_line,
         count(*) as rows_parsed,
         count(case when dq_reason is null then 1 end) as rows_accepted,
-        count(case when dq_reason is not null then 1 end) as rows_rule_quarantined,
+        count(case when dq_reason <> 'after_as_of_date' then 1 end) as rows_rule_quarantined,
+        count(case when dq_reason = 'after_as_of_date' then 1 end) as rows_after_as_of,
         count(case when dq_reason = 'duplicate_row' then 1 end) as rows_duplicate,
         {%- if file.money %}
         '{{ file.money }}' as money_column,
         coalesce(sum({{ file.money }}), 0) as money_read,
         coalesce(sum(case when dq_reason is null then {{ file.money }} end), 0) as money_accepted,
-        coalesce(sum(case when dq_reason is not null then {{ file.money }} end), 0) as money_quarantined,
+        coalesce(sum(case when dq_reason <> 'after_as_of_date' then {{ file.money }} end), 0) as money_quarantined,
+        coalesce(sum(case when dq_reason = 'after_as_of_date' then {{ file.money }} end), 0) as money_after_as_of,
         {%- else %}
         cast(null as varchar) as money_column,
         cast(null as decimal(38, 2)) as money_read,
         cast(null as decimal(38, 2)) as money_accepted,
         cast(null as decimal(38, 2)) as money_quarantined,
+        cast(null as decimal(38, 2)) as money_after_as_of,
         {%- endif %}
         {%- if file.used_in %}
         (select cast(coalesce({{ file.used_rows }}, 0) as bigint) from {{ ref(file.used_in) }}) as rows_used,
@@ -81,14 +86,16 @@ final as (
         rows_rule_quarantined + rows_unparsable as rows_quarantined,
         rows_unparsable,
         rows_duplicate,
+        rows_after_as_of,
         money_column,
         money_read,
         money_accepted,
         money_quarantined,
+        money_after_as_of,
         rows_used,
         money_used,
         lines_in_no_row = 0
-            and coalesce(money_read = money_accepted + money_quarantined, true)
+            and coalesce(money_read = money_accepted + money_quarantined + money_after_as_of, true)
             and coalesce(rows_used = rows_accepted, true)
             and coalesce(money_used = money_accepted, true) as is_balanced,
         case
@@ -102,9 +109,9 @@ final as (
             when lines_in_no_row < 0 then
                 file_name || ': the reader found ' || (-lines_in_no_row) || ' row(s) more than the file has lines.'
                 || ' Check the file for line breaks other than \n and \r\n and run again'
-            when not coalesce(money_read = money_accepted + money_quarantined, true) then
-                file_name || ': money read (' || money_read || ') differs from accepted plus quarantined ('
-                || (money_accepted + money_quarantined) || '): a defect in the validated model, please report it'
+            when not coalesce(money_read = money_accepted + money_quarantined + money_after_as_of, true) then
+                file_name || ': money read (' || money_read || ') differs from accepted plus quarantined plus after the as-of date ('
+                || (money_accepted + money_quarantined + money_after_as_of) || '): a defect in the validated model, please report it'
             when not (coalesce(rows_used = rows_accepted, true) and coalesce(money_used = money_accepted, true)) then
                 file_name || ': accepted rows or money (' || rows_accepted || ' rows, ' || coalesce(cast(money_accepted as varchar), '-')
                 || ') differ from what the marts use (' || rows_used || ' rows, ' || coalesce(cast(money_used as varchar), '-')

@@ -1,0 +1,46 @@
+{#-
+    Where every customer stands on the build's as-of date: the RFM named segment and the KMeans segment
+    role, one row per customer. as_of_date is the last purchase day the build sees (var as_of_date caps it),
+    the day the data is as of: two builds that see the same purchases record the same day.
+-#}
+{% macro segment_state(rfm_scores, segments, purchases, customer_key) %}
+
+with
+
+rfm_scores as (
+
+    select {{ customer_key }}, rfm_segment from {{ rfm_scores }}
+
+),
+
+segments as (
+
+    select {{ customer_key }}, segment_role from {{ segments }}
+
+),
+
+as_of as (
+
+    select cast(max(purchased_at) as date) as as_of_date
+    from {{ purchases }}
+
+),
+
+final as (
+
+    select
+        as_of.as_of_date,
+        rfm_scores.{{ customer_key }},
+        rfm_scores.rfm_segment,
+        segments.segment_role
+
+    from rfm_scores
+    inner join segments
+        on rfm_scores.{{ customer_key }} = segments.{{ customer_key }}
+    cross join as_of
+
+)
+
+select * from final
+
+{% endmacro %}

@@ -1,0 +1,18 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='to_as_of_date',
+        full_refresh=false,
+        on_schema_change='fail'
+    )
+}}
+
+{{
+    segment_transitions(
+        history=ref('transactions_customer_segment_history'),
+        dates=ref('int_transactions__segment_history_dates'),
+        purchases=ref('int_transactions__purchases'),
+        customer_key='customer_id'
+    )
+}}
