@@ -36,6 +36,9 @@ class TableSpec:
 
 EVALUATION_COLUMNS = ["method", "target", "metric", "calibration_frequency", "value", "customers", "status",
                       "status_reason"]
+HISTORY_COLUMNS = ["rfm_segment", "rfm_lifecycle", "segment_role", "valid_from", "valid_to"]
+TRANSITION_COLUMNS = ["from_as_of_date", "to_as_of_date", "segmentation", "from_segment", "to_segment", "movement",
+                      "customers", "revenue"]
 FORECAST_COLUMNS = ["frequency", "probability_alive", "expected_purchases", "expected_order_value", "expected_spend",
                     "discounted_lifetime_value"]
 
@@ -49,6 +52,9 @@ def _shared(prefix: str, key: str) -> dict[str, TableSpec]:
         "forecast": TableSpec(f"{prefix}_customer_value_forecast", FORECAST_COLUMNS, key, key=key),
         "evaluation": TableSpec(f"{prefix}_value_model_evaluation", EVALUATION_COLUMNS,
                                 "method, target, metric, calibration_frequency"),
+        "history": TableSpec(f"{prefix}_customer_segment_history", HISTORY_COLUMNS, f"{key}, valid_from", key=key),
+        "transitions": TableSpec(f"{prefix}_segment_transitions", TRANSITION_COLUMNS,
+                                 "to_as_of_date, segmentation, from_segment nulls first, to_segment nulls last"),
     }
 
 

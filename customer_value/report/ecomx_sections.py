@@ -10,6 +10,7 @@ import pandas as pd
 from customer_value.report.charts import Bars, Grid, hbar_chart, heatmap, histogram_chart
 from customer_value.report.data import SourceData
 from customer_value.report.evaluation import confusion_chart, pr_chart, roc_chart
+from customer_value.report.history_sections import history_sections
 from customer_value.report.page import (
     Section, cards, figure, fmt_int, fmt_money, fmt_num, fmt_pct, grid, para, table,
 )
@@ -310,4 +311,4 @@ def sections(data: SourceData) -> tuple[str, list[Section]]:
         parts.append(classifier_section(data["predictions"], metrics))
     if data.has("drivers"):
         parts.append(drivers_section(data["drivers"]))
-    return summary(data, customers), parts + value_sections(data)
+    return summary(data, customers), parts + value_sections(data) + history_sections(data)

@@ -9,6 +9,7 @@ import pandas as pd
 from customer_value.report.charts import Bars, hbar_chart
 from customer_value.report.data import SourceData
 from customer_value.report.evaluation import confusion_chart, pr_chart, roc_chart
+from customer_value.report.history_sections import history_sections
 from customer_value.report.page import (
     Section, cards, figure, fmt_int, fmt_money, fmt_num, fmt_pct, grid, para, table,
 )
@@ -199,7 +200,7 @@ def sections(data: SourceData) -> tuple[str, list[Section]]:
         parts.append(kmeans_section(data["kmeans"]))
     if data.has("metrics"):
         parts.append(model_section(data, customers))
-    return summary(data, customers), parts + value_sections(data, _test_roc_auc(data))
+    return summary(data, customers), parts + value_sections(data, _test_roc_auc(data)) + history_sections(data)
 
 
 def _test_roc_auc(data: SourceData) -> float | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from customer_value.report.data import SourceData
+from customer_value.report.history_sections import history_sections
 from customer_value.report.page import Section, cards, fmt_int, fmt_money, fmt_pct, para
 from customer_value.report.segment_sections import kmeans_section, rf_grid_section, segment_distributions, segment_overview
 from customer_value.report.value_sections import value_sections
@@ -30,4 +31,4 @@ def sections(data: SourceData) -> tuple[str, list[Section]]:
              rf_grid_section(data["segments"], "purchase")]
     if data.has("kmeans"):
         parts.append(kmeans_section(data["kmeans"]))
-    return summary(data), parts + value_sections(data)
+    return summary(data), parts + value_sections(data) + history_sections(data)

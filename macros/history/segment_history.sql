@@ -14,7 +14,7 @@ with
 
 state as (
 
-    select {{ customer_key }}, as_of_date, rfm_segment, segment_role
+    select {{ customer_key }}, as_of_date, rfm_segment, rfm_lifecycle, segment_role
     from {{ state }}
 
 ),
@@ -39,10 +39,10 @@ recorded_dates as (
 history as (
 
     {%- if is_incremental() %}
-    select {{ customer_key }}, rfm_segment, segment_role, valid_from, valid_to
+    select {{ customer_key }}, rfm_segment, rfm_lifecycle, segment_role, valid_from, valid_to
     from {{ this }}
     {%- else %}
-    select {{ customer_key }}, rfm_segment, segment_role, as_of_date as valid_from, as_of_date as valid_to
+    select {{ customer_key }}, rfm_segment, rfm_lifecycle, segment_role, as_of_date as valid_from, as_of_date as valid_to
     from state
     where false
     {%- endif %}
@@ -79,7 +79,7 @@ touched as (
 {#- Their state on every recorded day: the history's on the other days, this build's on its own. #}
 daily_states as (
 
-    select history.{{ customer_key }}, recorded_dates.as_of_date, history.rfm_segment, history.segment_role
+    select history.{{ customer_key }}, recorded_dates.as_of_date, history.rfm_segment, history.rfm_lifecycle, history.segment_role
     from history
     inner join touched
         on history.{{ customer_key }} = touched.{{ customer_key }}
@@ -91,7 +91,7 @@ daily_states as (
 
     union all
 
-    select state.{{ customer_key }}, state.as_of_date, state.rfm_segment, state.segment_role
+    select state.{{ customer_key }}, state.as_of_date, state.rfm_segment, state.rfm_lifecycle, state.segment_role
     from state
     inner join touched
         on state.{{ customer_key }} = touched.{{ customer_key }}
@@ -139,6 +139,7 @@ periods as (
         {{ customer_key }},
         period_number,
         min(rfm_segment) as rfm_segment,
+        min(rfm_lifecycle) as rfm_lifecycle,
         min(segment_role) as segment_role,
         min(as_of_date) as valid_from,
         max(date_number) as last_date_number
@@ -153,6 +154,7 @@ final as (
     select
         periods.{{ customer_key }},
         periods.rfm_segment,
+        periods.rfm_lifecycle,
         periods.segment_role,
         periods.valid_from,
         next_date.as_of_date as valid_to,

@@ -1,6 +1,6 @@
 {#-
-    Where every customer stands on the build's as-of date: the RFM named segment and the KMeans segment
-    role, one row per customer. as_of_date is the last purchase day the build sees (var as_of_date caps it),
+    Where every customer stands on the build's as-of date: the RFM named segment (with its lifecycle from
+    the seed rfm_segments) and the KMeans segment role, one row per customer. as_of_date is the last purchase day the build sees (var as_of_date caps it),
     the day the data is as of: two builds that see the same purchases record the same day.
 -#}
 {% macro segment_state(rfm_scores, segments, purchases, customer_key) %}
@@ -19,6 +19,12 @@ segments as (
 
 ),
 
+lifecycles as (
+
+    select segment_name, lifecycle from {{ ref('rfm_segments') }}
+
+),
+
 as_of as (
 
     select cast(max(purchased_at) as date) as as_of_date
@@ -32,11 +38,14 @@ final as (
         as_of.as_of_date,
         rfm_scores.{{ customer_key }},
         rfm_scores.rfm_segment,
+        lifecycles.lifecycle as rfm_lifecycle,
         segments.segment_role
 
     from rfm_scores
     inner join segments
         on rfm_scores.{{ customer_key }} = segments.{{ customer_key }}
+    left join lifecycles
+        on rfm_scores.rfm_segment = lifecycles.segment_name
     cross join as_of
 
 )
