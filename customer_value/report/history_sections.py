@@ -16,6 +16,7 @@ NEW = "(new customer)"
 GONE = "(no longer present)"
 LIST_ROWS = 50
 HIGH_TICKET = "high-ticket"
+LIFECYCLES = ["active", "at risk", "lapsed"]
 
 
 def recorded_dates(history: pd.DataFrame, transitions: pd.DataFrame) -> list[pd.Timestamp]:
@@ -42,22 +43,29 @@ def moved_to_risk(history: pd.DataFrame, before: pd.Timestamp, after: pd.Timesta
     return moved.sort_values(["rfm_lifecycle_after", "customer_id"], ascending=[False, True])
 
 
-def _matrix(latest: pd.DataFrame) -> Grid:
+def segment_order(history: pd.DataFrame) -> list[str]:
+    """RFM segments active first, then at risk, then lapsed; by name within each."""
+    lifecycles = history.drop_duplicates("rfm_segment").set_index("rfm_segment")["rfm_lifecycle"]
+    return sorted(lifecycles.index, key=lambda name: (LIFECYCLES.index(lifecycles[name]), name))
+
+
+def _matrix(latest: pd.DataFrame, order: list[str]) -> Grid:
     rfm = latest[latest["segmentation"] == "rfm_segment"].copy()
     rfm["from"] = rfm["from_segment"].fillna(NEW)
     rfm["to"] = rfm["to_segment"].fillna(GONE)
     counts = rfm.pivot_table(index="from", columns="to", values="customers", aggfunc="sum", fill_value=0)
-    rows = [r for r in counts.index if r != NEW] + ([NEW] if NEW in counts.index else [])
-    counts = counts.loc[rows]
+    rows = [r for r in order if r in counts.index] + [NEW] * (NEW in counts.index)
+    columns = [c for c in order if c in counts.columns] + [GONE] * (GONE in counts.columns)
+    counts = counts.loc[rows, columns]
     values = counts.to_numpy(dtype=float)
     text = [[fmt_int(v) if v else "" for v in row] for row in values]
     return Grid([str(r) for r in counts.index], [str(c) for c in counts.columns], np.where(values > 0, values, np.nan),
                 text)
 
 
-def _sizes(history: pd.DataFrame, dates: list[pd.Timestamp]) -> Grid:
+def _sizes(history: pd.DataFrame, dates: list[pd.Timestamp], order: list[str]) -> Grid:
     sizes = pd.DataFrame({day.date().isoformat(): states_on(history, day)["rfm_segment"].value_counts()
-                          for day in dates}).fillna(0)
+                          for day in dates}).reindex(order).fillna(0)
     values = sizes.to_numpy(dtype=float)
     return Grid([str(r) for r in sizes.index], list(sizes.columns), values,
                 [[fmt_int(v) for v in row] for row in values])
@@ -97,9 +105,10 @@ def history_section(history: pd.DataFrame, transitions: pd.DataFrame) -> Section
         f"{fmt_int(present - stayed)} of the {fmt_int(present)} customers present on both dates changed RFM segment, "
         f"{fmt_int(arrivals)} new customers arrived, and they spent {fmt_money(float(rfm['revenue'].sum()))} in the "
         f"period. {fmt_int(len(moved))} high-ticket customers moved from an active segment to an at-risk or lapsed one.")
-    matrix = heatmap(_matrix(latest), f"RFM segment on {after.date()}", f"RFM segment on {before.date()}",
+    order = segment_order(history)
+    matrix = heatmap(_matrix(latest, order), f"RFM segment on {after.date()}", f"RFM segment on {before.date()}",
                      "Customers by RFM segment before and after", cell_height=30)
-    sizes = heatmap(_sizes(history, dates), "as-of date", "RFM segment", "Customers per RFM segment over time",
+    sizes = heatmap(_sizes(history, dates, order), "as-of date", "RFM segment", "Customers per RFM segment over time",
                     cell_height=30)
     body = (figure(matrix, "Each row is where customers stood on the earlier date, each column where they stand now: "
                            "the diagonal stayed, the last row arrived since.")
