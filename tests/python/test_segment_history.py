@@ -17,7 +17,7 @@ from conftest import REPO, Build, run_dbt_build, snapshot
 from customer_value.warehouse.history import as_of_dates
 
 DAYS = [date(1998, 1, 31), date(1998, 2, 28), date(1998, 3, 31)]
-SELECT = ["+transactions_segment_transitions"]
+SELECT = ["+transactions_segment_transitions"]  # the rebuilds below skip the tests the backfill ran
 HISTORY_TABLES = ("main.transactions_customer_segment_history", "main.transactions_segment_transitions",
                   "intermediate.int_transactions__segment_history_dates")
 
@@ -129,13 +129,13 @@ def test_rebuilding_the_latest_day_changes_nothing_and_an_earlier_day_is_refused
     workdir, folder, _ = history_run
     before = snapshot(workdir / "warehouse.duckdb")
     rebuild = run_dbt_build(workdir, transactions_dir=folder, select=SELECT, target_dir=workdir / "target",
-                            extra_args=["--indirect-selection", "cautious", "--vars", "{as_of_date: '1998-03-31'}"])
+                            extra_args=["--resource-type", "model", "--vars", "{as_of_date: '1998-03-31'}"])
     assert rebuild.returncode == 0, rebuild.output[-4000:]
     after = snapshot(workdir / "warehouse.duckdb")
     for table in HISTORY_TABLES:
         pd.testing.assert_frame_equal(before[table], after[table])
     earlier = run_dbt_build(workdir, transactions_dir=folder, select=SELECT, target_dir=workdir / "target",
-                            extra_args=["--indirect-selection", "cautious", "--vars", "{as_of_date: '1998-02-28'}"])
+                            extra_args=["--resource-type", "model", "--vars", "{as_of_date: '1998-02-28'}"])
     assert earlier.returncode != 0
     assert "this build is as of 1998-02-28, but the history already records 1998-03-31" in earlier.output
     assert "History is recorded forward in time only" in earlier.output

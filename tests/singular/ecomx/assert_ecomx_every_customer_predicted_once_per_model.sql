@@ -44,7 +44,8 @@ where coalesce(predicted.rows_predicted, 0) <> 1 or expected.customer_id is null
 
 union all
 
--- all 4 models x 2 feature sets must be there, also when the table is empty
+-- all 4 models x 2 feature sets must be there, also when the table is empty, unless there is no customer
+-- at all (a build as of a day before the first EcomX customer joined)
 select null, 'models x feature sets', cast(count(*) as varchar), count(*)
 from combinations
-having count(*) <> 8
+having count(*) <> 8 and (select count(*) from customers) > 0
