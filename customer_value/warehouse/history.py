@@ -20,7 +20,6 @@ from pathlib import Path
 
 import duckdb
 
-SOURCES = ("olist", "ecomx", "transactions")
 STEPS = ("day", "week", "month", "quarter")
 
 
@@ -70,6 +69,12 @@ def recorded_dates(warehouse: Path, source: str) -> list[date]:
     return [row[0] for row in rows]
 
 
+def history_sources(project: Path) -> list[str]:
+    """The sources whose segment transitions the dbt project in `project` builds (one model per source)."""
+    return sorted(path.stem.removesuffix("_segment_transitions")
+                  for path in project.glob("models/marts/*/*_segment_transitions.sql"))
+
+
 def dbt_command(*arguments: str) -> list[str]:
     return [str(Path(sys.executable).with_name("dbt")), *arguments]
 
@@ -91,15 +96,13 @@ def build_as_of(source: str, day: date) -> None:
 def backfill(source: str, days: list[date], warehouse: Path) -> list[date]:
     """Build `days` in order, replaying the days already recorded; return the days built."""
     recorded = recorded_dates(warehouse, source)
-    planned = sorted(set(days) | set(recorded))
+    to_build = sorted(days)
     if recorded and min(days) <= max(recorded):
         print(f"The warehouse records {len(recorded)} as-of date(s) of {source} ({recorded[0]} to {recorded[-1]}):"
               " history is recorded forward in time, so they are rebuilt in order with the requested ones.")
         subprocess.run(dbt_command("run-operation", "reset_segment_history", "--args", f"{{source: {source}}}"),
                        check=True, stdout=subprocess.DEVNULL)
-        to_build = planned
-    else:
-        to_build = sorted(days)
+        to_build = sorted(set(days) | set(recorded))
     for day in to_build:
         build_as_of(source, day)
     return to_build
@@ -107,7 +110,7 @@ def backfill(source: str, days: list[date], warehouse: Path) -> list[date]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m customer_value.warehouse.history", description=__doc__)
-    parser.add_argument("--source", choices=SOURCES, default="olist")
+    parser.add_argument("--source", choices=history_sources(Path.cwd()), default="olist")
     parser.add_argument("--from", dest="start", type=date.fromisoformat, required=True, help="first as-of date, YYYY-MM-DD")
     parser.add_argument("--to", dest="end", type=date.fromisoformat, required=True, help="last as-of date, YYYY-MM-DD")
     parser.add_argument("--every", choices=STEPS, default="month")

@@ -16,7 +16,7 @@
         {%- endif -%}
     {%- endfor -%}
     {%- if found | length != names | length -%}
-        {{ exceptions.raise_compiler_error("reset_segment_history: source '" ~ source ~ "' has no segment history models (sources: olist, ecomx, transactions)") }}
+        {{ exceptions.raise_compiler_error("reset_segment_history: source '" ~ source ~ "' has no segment history models (models/marts/<source>/<source>_segment_transitions.sql)") }}
     {%- endif -%}
     {%- do adapter.commit() -%}
 {% endmacro %}
