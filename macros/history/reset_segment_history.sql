@@ -1,7 +1,7 @@
 {#-
     dbt run-operation reset_segment_history --args '{source: olist}': drop a source's recorded segment
     history (its history, transitions and recorded dates), so that the next build starts it afresh. The
-    history models refuse a full refresh (full_refresh: false), so this is the one way to forget history.
+    history models read their own previous content on every build, so this is the one way to forget history.
 -#}
 {% macro reset_segment_history(source) %}
     {%- set names = ['int_' ~ source ~ '__segment_history_dates', source ~ '_customer_segment_history',

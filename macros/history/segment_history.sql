@@ -1,9 +1,9 @@
 {#-
     A source's segment history: one row per customer and period in which the customer stayed in the same
     RFM named segment and KMeans segment role, valid from the as-of date it was first seen to the as-of
-    date it changed (null while current). An incremental model with unique key the customer: a build
-    rewrites only the customers whose state on its day differs from what the history says for that day
-    (on a rebuild of a recorded day, none), recomputing their rows from the states on every recorded day.
+    date it changed (null while current). A build recomputes only the customers whose state on its day
+    differs from what the history says for that day (on a rebuild of a recorded day, none), from their
+    states on every recorded day, and keeps the other customers' rows as they were (see previous_history).
 
     state     relation: as_of_date, customer_key, rfm_segment, segment_role (macro segment_state)
     dates     relation: the recorded as-of dates, this build's included (macro segment_history_dates)
@@ -36,11 +36,12 @@ recorded_dates as (
 
 ),
 
+{%- set previous = previous_history() %}
 history as (
 
-    {%- if is_incremental() %}
+    {%- if previous is not none %}
     select {{ customer_key }}, rfm_segment, rfm_lifecycle, segment_role, valid_from, valid_to
-    from {{ this }}
+    from {{ previous }}
     {%- else %}
     select {{ customer_key }}, rfm_segment, rfm_lifecycle, segment_role, as_of_date as valid_from, as_of_date as valid_to
     from state
@@ -149,7 +150,7 @@ periods as (
 
 ),
 
-final as (
+recomputed as (
 
     select
         periods.{{ customer_key }},
@@ -163,6 +164,26 @@ final as (
     from periods
     left join recorded_dates as next_date
         on next_date.date_number = periods.last_date_number + 1
+
+),
+
+final as (
+
+    select
+        history.{{ customer_key }},
+        history.rfm_segment,
+        history.rfm_lifecycle,
+        history.segment_role,
+        history.valid_from,
+        history.valid_to,
+        history.valid_to is null as is_current
+
+    from history
+    where history.{{ customer_key }} not in (select {{ customer_key }} from touched)
+
+    union all
+
+    select * from recomputed
 
 )
 

@@ -2,9 +2,9 @@
     Who moved where between the two latest recorded as-of dates, for both segmentations (RFM named segment
     and KMeans segment role): one row per from x to segment, with the customers and their revenue in the
     later period (purchases after the earlier date, up to the later one). A customer first seen on the
-    later date is an arrival (from_segment null); one no longer present, a departure (to_segment null). An
-    incremental model with unique key to_as_of_date: each build adds the pair that ends on its day, so the
-    table holds every pair of consecutive recorded dates (the first date has none).
+    later date is an arrival (from_segment null); one no longer present, a departure (to_segment null). Each
+    build adds the pair that ends on its day (replacing it on a rebuild) and keeps the earlier pairs (see
+    previous_history), so the table holds every pair of consecutive recorded dates (the first date has none).
 
     history     relation: the segment history (macro segment_history), already updated by this build
     dates       relation: the recorded as-of dates
@@ -107,7 +107,7 @@ grouped as (
 
 ),
 
-final as (
+latest_pair as (
 
     select
         from_date.as_of_date as from_as_of_date,
@@ -133,6 +133,20 @@ final as (
         on grouped.segmentation = from_lifecycle.segmentation and grouped.from_segment = from_lifecycle.segment
     left join lifecycles as to_lifecycle
         on grouped.segmentation = to_lifecycle.segmentation and grouped.to_segment = to_lifecycle.segment
+
+),
+{%- set previous = previous_history() %}
+
+final as (
+
+    {%- if previous is not none %}
+    select previous.*
+    from {{ previous }} as previous
+    cross join to_date
+    where previous.to_as_of_date <> to_date.as_of_date
+    union all
+    {%- endif %}
+    select * from latest_pair
 
 )
 

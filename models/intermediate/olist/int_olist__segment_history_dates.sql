@@ -1,11 +1,3 @@
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='delete+insert',
-        unique_key='as_of_date',
-        full_refresh=false,
-        on_schema_change='fail'
-    )
-}}
+{{ config(materialized='table') }}
 
 {{ segment_history_dates(ref('int_olist__segment_state'), 'olist') }}

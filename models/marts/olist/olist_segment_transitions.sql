@@ -1,12 +1,4 @@
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='delete+insert',
-        unique_key='to_as_of_date',
-        full_refresh=false,
-        on_schema_change='fail'
-    )
-}}
+{{ config(materialized='table') }}
 
 {{
     segment_transitions(

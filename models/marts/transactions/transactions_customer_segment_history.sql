@@ -1,12 +1,4 @@
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='delete+insert',
-        unique_key='customer_id',
-        full_refresh=false,
-        on_schema_change='fail'
-    )
-}}
+{{ config(materialized='table') }}
 
 {{
     segment_history(
