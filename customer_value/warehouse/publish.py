@@ -5,7 +5,9 @@ warehouse open would make `dbt build` fail, and a build would lock the tool out.
 build this module publishes a *release*:
   - warehouse/published/customer_value.duckdb: a copy of the warehouse, for DuckDB clients;
   - exports/<source>/<table>.parquet: every BI-facing table (every table a dbt exposure reads, listed in
-    the bi_tables model), readable by any DuckDB version, pandas, Spark or a BI tool.
+    the bi_tables model), readable by any DuckDB version, pandas, Spark or a BI tool;
+  - exports/<source>/activation/<action>.csv: one list of customers per recommended action, for campaign
+    tools (customer_value/warehouse/activation.py).
 
 Both belong to one release: a folder `<published folder>/.releases/<id>/` holding the copy and `exports/`.
 The symbolic link `<published folder>/.current` names the release readers see, and the paths readers
@@ -22,10 +24,12 @@ import argparse
 import os
 import shutil
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
 
+from customer_value.warehouse.activation import write_activation_lists
 from customer_value.warehouse.bi_tables import bi_tables
 
 RELEASES = ".releases"
@@ -61,6 +65,7 @@ def publish(warehouse: Path, published: Path, exports: Path) -> list[Path]:
         connection.execute("checkpoint")
         check_room(warehouse, release)
         written = export_tables(connection, release / "exports")
+        written += write_activation_lists(connection, release / "exports", datetime.now(timezone.utc).date())
     shutil.copyfile(warehouse, release / published.name)
     _link(published, Path(CURRENT) / published.name)
     _link(exports, Path(os.path.relpath(home.absolute() / CURRENT / "exports", exports.absolute().parent)))
@@ -123,7 +128,9 @@ def main(argv: list[str] | None = None) -> None:
         written = publish(args.warehouse, published, args.exports)
     except NoRoomError as error:
         raise SystemExit(str(error)) from None
-    print(f"Published {published} and {len(written) - 1} Parquet exports under {args.exports}/")
+    lists = sum(path.suffix == ".csv" for path in written)
+    print(f"Published {published}, {len(written) - 1 - lists} Parquet exports and {lists} activation lists "
+          f"under {args.exports}/")
 
 
 if __name__ == "__main__":

@@ -16,9 +16,9 @@ from customer_value.warehouse.publish import publish
 from customer_value.warehouse.summary import profile_tables
 
 # Tables published before the exposures became the declaration (five of them were in no exposure), and the
-# forward-looking layer of every source.
+# forward-looking layer and the activation view of every source.
 VALUE_LAYER = {"customer_rfm_scores", "btyd_parameters", "customer_value_forecast", "value_model_evaluation",
-               "customer_segment_history", "segment_transitions"}
+               "customer_segment_history", "segment_transitions", "customer_actions"}
 PUBLISHED = {
     "olist": {"fct_olist_orders", "olist_customer_rfm", "olist_customer_segments", "olist_segment_profiles",
               "olist_high_value_scores", "olist_model_metrics", "olist_model_drivers", "olist_kmeans_diagnostics",

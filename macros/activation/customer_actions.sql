@@ -1,0 +1,87 @@
+{#-
+    One row per customer with everything a campaign needs: the KMeans segment and its action, the RFM named
+    segment and its action, where the customer is (`regions`: a relation of key and region, or none), past
+    RFM values and the forecast value. A view: it only joins published tables, and is read when publishing
+    (Parquet and the activation CSVs, customer_value/warehouse/activation.py) and by the app.
+-#}
+{% macro customer_actions(segments, profiles, rfm_scores, state, forecast, key, regions=none) %}
+
+with
+
+segments as (
+
+    select {{ key }}, segment_id, segment_name, segment_role, recency_days, frequency, monetary
+    from {{ segments }}
+
+),
+
+profiles as (
+
+    select segment_id, action from {{ profiles }}
+
+),
+
+rfm_scores as (
+
+    select {{ key }}, rfm_segment, action from {{ rfm_scores }}
+
+),
+
+state as (
+
+    select {{ key }}, rfm_lifecycle, as_of_date from {{ state }}
+
+),
+
+forecast as (
+
+    select {{ key }}, probability_alive, expected_spend, discounted_lifetime_value from {{ forecast }}
+
+),
+
+{% if regions is not none %}
+regions as (
+
+    select {{ key }}, region from {{ regions }}
+
+),
+{% endif %}
+
+final as (
+
+    select
+        segments.{{ key }},
+        segments.segment_name,
+        segments.segment_role,
+        profiles.action as segment_action,
+        rfm_scores.rfm_segment,
+        state.rfm_lifecycle,
+        rfm_scores.action as rfm_action,
+        {% if regions is not none %}regions.region{% else %}cast(null as varchar){% endif %} as region,
+        segments.recency_days,
+        segments.frequency,
+        cast(segments.monetary as double) as monetary,
+        forecast.probability_alive,
+        forecast.expected_spend,
+        forecast.discounted_lifetime_value,
+        state.as_of_date
+
+    from segments
+    inner join profiles
+        on segments.segment_id = profiles.segment_id
+    inner join rfm_scores
+        on segments.{{ key }} = rfm_scores.{{ key }}
+    inner join state
+        on segments.{{ key }} = state.{{ key }}
+    left join forecast
+        on segments.{{ key }} = forecast.{{ key }}
+    {% if regions is not none %}
+    left join regions
+        on segments.{{ key }} = regions.{{ key }}
+    {% endif %}
+
+)
+
+select * from final
+
+{% endmacro %}
