@@ -7,6 +7,7 @@ from html import escape
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 
 from customer_value.report.charts import Grid, heatmap
 from customer_value.report.data import SourceData
@@ -71,6 +72,19 @@ def _sizes(history: pd.DataFrame, dates: list[pd.Timestamp], order: list[str]) -
                 [[fmt_int(v) for v in row] for row in values])
 
 
+def transition_figures(history: pd.DataFrame, pair: pd.DataFrame,
+                       dates: list[pd.Timestamp]) -> tuple[go.Figure, go.Figure]:
+    """The RFM transition matrix of one pair of as-of dates (`pair`: its transition rows), and the RFM
+    segment sizes on every recorded date."""
+    before, after = pd.Timestamp(pair["from_as_of_date"].max()), pd.Timestamp(pair["to_as_of_date"].max())
+    order = segment_order(history)
+    matrix = heatmap(_matrix(pair, order), f"RFM segment on {after.date()}", f"RFM segment on {before.date()}",
+                     "Customers by RFM segment before and after", cell_height=30)
+    sizes = heatmap(_sizes(history, dates, order), "as-of date", "RFM segment", "Customers per RFM segment over time",
+                    cell_height=30)
+    return matrix, sizes
+
+
 def _movers_table(moved: pd.DataFrame) -> str:
     shown = moved.head(LIST_ROWS)
     return table(shown, {"customer_id": "Customer", "rfm_segment_before": "RFM segment before",
@@ -105,11 +119,7 @@ def history_section(history: pd.DataFrame, transitions: pd.DataFrame) -> Section
         f"{fmt_int(present - stayed)} of the {fmt_int(present)} customers present on both dates changed RFM segment, "
         f"{fmt_int(arrivals)} new customers arrived, and they spent {fmt_money(float(rfm['revenue'].sum()))} in the "
         f"period. {fmt_int(len(moved))} high-ticket customers moved from an active segment to an at-risk or lapsed one.")
-    order = segment_order(history)
-    matrix = heatmap(_matrix(latest, order), f"RFM segment on {after.date()}", f"RFM segment on {before.date()}",
-                     "Customers by RFM segment before and after", cell_height=30)
-    sizes = heatmap(_sizes(history, dates, order), "as-of date", "RFM segment", "Customers per RFM segment over time",
-                    cell_height=30)
+    matrix, sizes = transition_figures(history, latest, dates)
     body = (figure(matrix, "Each row is where customers stood on the earlier date, each column where they stand now: "
                            "the diagonal stayed, the last row arrived since.")
             + figure(sizes, "Customers in each RFM named segment on every recorded as-of date.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from customer_value.report.charts import Bars, hbar_chart
 from customer_value.report.data import SourceData
@@ -38,7 +39,8 @@ def customers_frame(data: SourceData) -> pd.DataFrame:
     return customers
 
 
-def _profile(customers: pd.DataFrame) -> pd.DataFrame:
+def high_value_profile(customers: pd.DataFrame) -> pd.DataFrame:
+    """High-value customers against everyone else: size, shares of customers and revenue, mean R/F/M."""
     mask = customers["is_high_value"].fillna(0).astype(int) == 1
     profile = compare_group(customers, mask, ["recency_days", "frequency", "monetary"], total="monetary")
     return profile.rename(index={"in group": "high-value customers"}).rename_axis("group").reset_index()
@@ -46,7 +48,7 @@ def _profile(customers: pd.DataFrame) -> pd.DataFrame:
 
 def summary(data: SourceData, customers: pd.DataFrame) -> str:
     """Key figures and a two-sentence reading at the top of the page."""
-    profile = _profile(customers).set_index("group")
+    profile = high_value_profile(customers).set_index("group")
     high, rest = profile.loc["high-value customers"], profile.loc["everyone else"]
     items = [(fmt_int(len(customers)), "customers with a delivered order"),
              (fmt_int(high["customers"]), f"high-value customers ({fmt_pct(high['share'])})"),
@@ -65,7 +67,7 @@ def summary(data: SourceData, customers: pd.DataFrame) -> str:
 
 def high_value_section(customers: pd.DataFrame) -> Section:
     """Profile of the high-value group against everyone else, and the ten customers most likely high value."""
-    profile = _profile(customers)
+    profile = high_value_profile(customers)
     headers = {"group": "Group", "customers": "Customers", "share": "Share of customers",
                "monetary_share": "Share of revenue", "recency_days": "Avg. days since last order",
                "frequency": "Avg. orders", "monetary": "Avg. spend"}
@@ -77,20 +79,26 @@ def high_value_section(customers: pd.DataFrame) -> Section:
     return Section("high-value", "Who are the high-value customers?", intro, body)
 
 
-def _profile_chart(profile: pd.DataFrame) -> str:
+def high_value_figures(profile: pd.DataFrame) -> tuple[go.Figure, go.Figure]:
+    """The high-value group's shares of customers and revenue, and the average spend of each group."""
     groups = profile["group"].tolist()
     shares = [Bars("share of customers", profile["share"].tolist(), "#9aa5b1", [fmt_pct(v) for v in profile["share"]]),
               Bars("share of revenue", profile["monetary_share"].tolist(), "#0072B2",
                    [fmt_pct(v) for v in profile["monetary_share"]])]
     spend = [Bars("average spend", profile["monetary"].tolist(), ["#0072B2", "#9aa5b1"],
                   [fmt_money(v) for v in profile["monetary"]])]
+    return (hbar_chart(groups, shares, "share of all customers / of all revenue",
+                       "High-value customers: share of customers and of revenue", fmt=lambda v: f"{v * 100:.0f}%"),
+            hbar_chart(groups, spend, "average total spend per customer", "Average spend per customer"))
+
+
+def _profile_chart(profile: pd.DataFrame) -> str:
+    shares, spend = high_value_figures(profile)
     return grid([
-        figure(hbar_chart(groups, shares, "share of all customers / of all revenue",
-                          "High-value customers: share of customers and of revenue",
-                          fmt=lambda v: f"{v * 100:.0f}%"),
+        figure(shares,
                "Grey: the group's share of all customers; blue: its share of all revenue. A small group with a long "
                "blue bar is worth protecting."),
-        figure(hbar_chart(groups, spend, "average total spend per customer", "Average spend per customer"),
+        figure(spend,
                "Average total spend per customer in each group: how much more a high-value customer is worth."),
     ], columns=2)
 

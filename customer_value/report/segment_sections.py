@@ -6,6 +6,7 @@ from html import escape
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 
 from customer_value.report.charts import (
     Bars, Grid, Line, Mark, box_chart, hbar_chart, heatmap, line_chart, scatter_chart,
@@ -30,7 +31,8 @@ def _pct_axis(value: float) -> str:
     return f"{value * 100:.0f}%"
 
 
-def _size_charts(profiles: pd.DataFrame, colors: dict[str, str]) -> str:
+def segment_size_figures(profiles: pd.DataFrame, colors: dict[str, str]) -> tuple[go.Figure, go.Figure]:
+    """Customers per segment, and each segment's share of customers against its share of revenue."""
     names = profiles["segment_name"].astype(str).tolist()
     palette = [colors[n] for n in names]
     counts = hbar_chart(names, [Bars("customers", profiles["customers"].astype(float).tolist(), palette,
@@ -43,6 +45,11 @@ def _size_charts(profiles: pd.DataFrame, colors: dict[str, str]) -> str:
                                      [fmt_pct(v) for v in profiles["revenue_share"]])],
                         "share of all customers / of all revenue", "Share of customers and of revenue per segment",
                         fmt=_pct_axis)
+    return counts, shares
+
+
+def _size_charts(profiles: pd.DataFrame, colors: dict[str, str]) -> str:
+    counts, shares = segment_size_figures(profiles, colors)
     top = profiles.iloc[0]
     return grid([
         figure(counts, "How many customers fall in each segment; the label gives the count and the share of all "

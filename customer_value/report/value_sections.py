@@ -7,6 +7,7 @@ from html import escape
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 
 from customer_value.report.charts import Bars, hbar_chart, histogram_chart
 from customer_value.report.colors import PALETTE
@@ -61,7 +62,8 @@ def _frequency_chart(evaluation: pd.DataFrame) -> str:
                          "calibration period: the BG/NBD calibration fit against what they did.")
 
 
-def _comparison_charts(evaluation: pd.DataFrame) -> str:
+def comparison_figures(evaluation: pd.DataFrame) -> tuple[go.Figure, go.Figure]:
+    """Top-decile lift (who buys again) and revenue captured by the top decile (who spends), per method."""
     lift = _overall(evaluation, "buys_again", "top_decile_lift")
     capture = _overall(evaluation, "is_top_spender", "top_decile_revenue_share")
     colors = [PALETTE[6] if method in BASELINES else PALETTE[2] for method in lift.index]
@@ -70,6 +72,11 @@ def _comparison_charts(evaluation: pd.DataFrame) -> str:
                       "Who buys again: top-decile lift")
     right = hbar_chart(names, [Bars("revenue", capture.tolist(), colors)], "share of all holdout spend",
                        "Who spends: revenue captured by the top decile", fmt=lambda v: f"{v * 100:.0f}%")
+    return left, right
+
+
+def _comparison_charts(evaluation: pd.DataFrame) -> str:
+    left, right = comparison_figures(evaluation)
     return grid([figure(left, "How many times more buyers than average among each method's 10% highest scores "
                               "(grey: naive baselines)."),
                  figure(right, "Share of all holdout spend made by each method's 10% highest scores.")], columns=2)
@@ -88,20 +95,29 @@ def _metrics_table(evaluation: pd.DataFrame) -> str:
                          "spend_auc": "top 10% spender: ROC-AUC", "spend_pr": "PR-AUC"}, three)
 
 
-def _alive_chart(forecast: pd.DataFrame) -> str:
+def alive_figure(forecast: pd.DataFrame) -> go.Figure:
+    """Histogram of the BG/NBD probability alive, in twentieths."""
     alive = forecast["probability_alive"].dropna().to_numpy(float)
     edges = np.linspace(0, 1, 21)
     counts, _ = np.histogram(alive, bins=edges)
     chart = histogram_chart(edges, counts, [PALETTE[0]] * len(counts), "probability alive",
                             "Probability alive (BG/NBD, all data)", edge_format=".2f")
-    return figure(chart, "How likely each customer is to still be active; a one-time buyer is 1 by the model's "
+    return chart
+
+
+def _alive_chart(forecast: pd.DataFrame) -> str:
+    return figure(alive_figure(forecast), "How likely each customer is to still be active; a one-time buyer is 1 by the model's "
                          "definition, so read it together with the expected purchases.")
 
 
+def top_customers(forecast: pd.DataFrame, rows: int = TOP_CUSTOMERS) -> pd.DataFrame:
+    """The customers with the highest discounted lifetime value (ties by customer)."""
+    return forecast.sort_values(["discounted_lifetime_value", "customer_id"], ascending=[False, True],
+                                na_position="last").head(rows)
+
+
 def _top_customers(forecast: pd.DataFrame) -> str:
-    top = forecast.sort_values(["discounted_lifetime_value", "customer_id"], ascending=[False, True],
-                               na_position="last").head(TOP_CUSTOMERS)
-    return table(top, {"customer_id": "customer", "frequency": "repeat purchase days",
+    return table(top_customers(forecast), {"customer_id": "customer", "frequency": "repeat purchase days",
                        "probability_alive": "probability alive", "expected_purchases": "expected purchases",
                        "expected_spend": "expected spend", "discounted_lifetime_value": "discounted value"},
                  {"frequency": fmt_int, "probability_alive": fmt_pct, "expected_purchases": lambda v: fmt_num(v, 2),
