@@ -11,7 +11,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 DOCS_PORT ?= 8080
 EXPORTS ?= exports
 
-.PHONY: install browser build test report docs bench history clean
+.PHONY: install browser build test report docs app bench history clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,13 @@ docs: install
 	$(BIN)/dbt docs generate --static
 	@echo "Docs site: target/static_index.html (one file, opens offline); serving target/ on http://localhost:$(DOCS_PORT)"
 	$(BIN)/dbt docs serve --port $(DOCS_PORT) --no-browser
+
+# The interactive app on http://localhost:$(APP_PORT), read-only on the published warehouse copy (README: "The app").
+# APP_WAREHOUSE may name another warehouse file or a folder of Parquet exports.
+APP_PORT ?= 8501
+APP_WAREHOUSE ?= $(dir $(DBT_DUCKDB_PATH))published/$(notdir $(DBT_DUCKDB_PATH))
+app: install
+	CUSTOMER_VALUE_WAREHOUSE="$(APP_WAREHOUSE)" $(BIN)/streamlit run customer_value/app/main.py --server.port $(APP_PORT)
 
 # Segment history: build one source as of every day FROM..TO, EVERY day/week/month/quarter (README: "Segment history").
 SOURCE ?= olist

@@ -1,6 +1,6 @@
 """Activation lists: one CSV per recommended action, the files a campaign tool (e-mail, ads, CRM) imports.
 
-Every table of the exposure `campaign_activation` (the `<source>_customer_actions` views: one row per
+Every table of the exposure `campaign_activation` (the `<source>_customer_actions` tables: one row per
 customer) is split by each of its action columns into `<exports>/<source>/activation/<action>.csv`, e.g.
 `exports/olist/activation/vip-protection-and-cross-sell.csv`. Columns: the customer key, `segmentation`
 (kmeans_role or rfm_segment), `segment`, `action`, `region`, the forecast value (probability alive,
@@ -63,11 +63,9 @@ def write_activation_lists(connection: duckdb.DuckDBPyConnection, exports: Path,
         if table not in present:
             continue
         key = connection.sql(f"select * from main.{table} limit 0").columns[0]
-        # The view joins several tables: evaluate it once, then split the result.
-        connection.execute(f"create or replace temp table activation_rows as select * from main.{table}")
         folder = exports / source / ACTIVATION_FOLDER
         folder.mkdir(parents=True, exist_ok=True)
-        for column, action in _actions(connection, "activation_rows"):
+        for column, action in _actions(connection, f"main.{table}"):
             segmentation, segment = ACTION_COLUMNS[column]
             path = folder / action_file_name(action)
             connection.execute(f"""
@@ -75,10 +73,9 @@ def write_activation_lists(connection: duckdb.DuckDBPyConnection, exports: Path,
                     select {key}, '{segmentation}' as segmentation, {segment} as segment, {column} as action,
                         region, {', '.join(FORECAST_COLUMNS)}, as_of_date,
                         cast('{generated_at.isoformat()}' as date) as generated_at
-                    from activation_rows
+                    from main.{table}
                     where {column} = {_sql_text(action)}
                     order by discounted_lifetime_value desc nulls last, {key}
                 ) to '{path}' (format csv, header true)""")
             written.append(path)
-        connection.execute("drop table activation_rows")
     return written

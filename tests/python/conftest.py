@@ -94,6 +94,17 @@ def snapshot(build: Build | Path, without_schemas: tuple[str, ...] = ()) -> dict
 WITHOUT_ML = ["--exclude", "tag:ml+"]
 
 
+@pytest.fixture(autouse=True)
+def _close_app_connections():
+    """The app (tests driving it with AppTest) keeps its read-only connections in Streamlit's resource cache;
+    close them after each test, or the next build of the same warehouse would find it locked."""
+    yield
+    if "streamlit" in sys.modules:
+        import streamlit
+
+        streamlit.cache_resource.clear()
+
+
 def assert_built(build: Build) -> Build:
     assert build.returncode == 0, build.output[-6000:]
     return build

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from app_driver import count, metrics, open_app
 from badinput import Expected, Folder, Quarantined
 from conftest import SAMPLE_ECOMX, SAMPLE_OLIST, WITHOUT_ML, Build, assert_built, run_dbt_build
 from customer_value.bench.olist_notebook import notebook_rfm
@@ -588,6 +589,30 @@ def clean_ecomx(folder: Path, out: Path, expected: Expected) -> None:
     ]
     customers.to_csv(out / E_CUSTOMERS, index=False)
     transactions.to_csv(out / E_TRANSACTIONS, index=False)
+
+
+def test_the_app_shows_the_corpus_quarantine_and_reconciliation(monkeypatch, olist_corpus: CorpusBuild) -> None:
+    """The app's data-quality page on the defective build (models left out): its figures and rows are the
+    warehouse's."""
+    build = olist_corpus.build
+    app = open_app(monkeypatch, build.warehouse, "olist", "views/data_quality.py")
+    files = build.table("select sum(rows_read) as read, sum(rows_accepted) as accepted, sum(rows_quarantined) as "
+                        "quarantined, sum(rows_after_as_of) as after, count(*) filter (is_balanced) as balanced, "
+                        "count(*) as files from dq_reconciliation where source_name = 'olist'").iloc[0]
+    assert files["quarantined"] > 0
+    assert metrics(app) == {"Rows read": count(files["read"]), "Rows accepted": count(files["accepted"]),
+                            "Rows quarantined": count(files["quarantined"]), "Rows after the as-of date": "0",
+                            "Files balanced": f"{count(files['balanced'])} of {count(files['files'])}"}
+    reasons = build.table("select reason, count(*) as n from dq_quarantine where source_name = 'olist' group by all")
+    assert app.selectbox(key="reason").options == sorted(reasons["reason"])
+    for reason in sorted(reasons["reason"])[:3]:
+        app.selectbox(key="reason").set_value(reason).run()
+        expected = build.table(f"select file_name, line_number, record_key, detail from dq_quarantine where source_name"
+                               f" = 'olist' and reason = '{reason}' order by file_name, line_number, record_key")
+        shown = app.dataframe[1].value
+        assert (shown["reason"] == reason).all()
+        assert shown[["file_name", "record_key", "detail"]].astype(str).values.tolist() == \
+            expected[["file_name", "record_key", "detail"]].astype(str).values.tolist()
 
 
 @pytest.fixture(scope="module")

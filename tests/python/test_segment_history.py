@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from app_driver import count, metrics, open_app
 from conftest import REPO, Build, run_dbt_build, snapshot
 from customer_value.warehouse.history import as_of_dates
 
@@ -123,6 +124,25 @@ def test_purchases_after_the_as_of_date_are_left_out_not_quarantined(history_run
     assert reasons["dq_reason"].isna().sum() == 1 and len(reasons) == 2
     rfm = read(workdir, "select recency_days, frequency, monetary from main.transactions_customer_rfm where customer_id = 'T'")
     assert (rfm["frequency"].iloc[0], float(rfm["monetary"].iloc[0])) == (10, 1000.0)
+
+
+def test_the_app_history_page_shows_each_pair_of_days(monkeypatch, history_run) -> None:
+    workdir, _, _ = history_run
+    app = open_app(monkeypatch, workdir / "warehouse.duckdb", "transactions", "views/history.py")
+    assert app.selectbox(key="as_of").options == ["1998-03-31 with the one before", "1998-02-28 with the one before"]
+    for day, revenue in [("1998-03-31", "20,100.00"), ("1998-02-28", "20,110.00")]:
+        app.selectbox(key="as_of").set_value(pd.Timestamp(day)).run()
+        expected = read(workdir, f"""
+            select sum(customers) filter (from_segment <> to_segment) as changed,
+                coalesce(sum(customers) filter (from_segment is null), 0) as arrivals
+            from main.transactions_segment_transitions
+            where segmentation = 'rfm_segment' and to_as_of_date = date '{day}'""").iloc[0]
+        assert metrics(app) == {"Changed RFM segment": count(expected["changed"]),
+                                "New customers": count(expected["arrivals"]), "Revenue in the period": revenue,
+                                "High-ticket customers at risk": count(len(app.dataframe[0].value))}
+    # T, the best customer on Jan 31, is At risk on Feb 28
+    movers = app.dataframe[0].value.set_index("customer_id")
+    assert movers.loc["T", ["rfm_segment_before", "rfm_segment_after"]].tolist() == ["Champions", "At risk"]
 
 
 def test_rebuilding_the_latest_day_changes_nothing_and_an_earlier_day_is_refused(history_run) -> None:

@@ -1,5 +1,3 @@
-{{ config(materialized='view') }}
-
 {{
     customer_actions(
         segments=ref('ecomx_customer_segments'),

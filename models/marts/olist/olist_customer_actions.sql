@@ -1,5 +1,3 @@
-{{ config(materialized='view') }}
-
 {{
     customer_actions(
         segments=ref('olist_customer_segments'),

@@ -1,5 +1,3 @@
-{{ config(materialized='view') }}
-
 {{
     customer_actions(
         segments=ref('transactions_customer_segments'),

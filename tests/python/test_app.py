@@ -1,0 +1,224 @@
+"""The Streamlit app: every page's numbers equal the warehouse's, filters select the right customers, it
+reads the Parquet exports as well as the warehouse file, only declared tables, and it serves in Chromium."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from app_driver import APP, count, metrics, money, open_app
+from conftest import REPO, Build
+from customer_value.app.selection import Selection, customers
+from customer_value.app.warehouse import KEYS, WAREHOUSE_ENV, Warehouse
+from customer_value.warehouse.publish import publish
+
+SOURCES = ["olist", "ecomx", "transactions"]
+APP_EXPOSURE = "customer_value_app"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def release(tmp_path_factory: pytest.TempPathFactory, sample_build: Build) -> tuple[Path, Path]:
+    """The sample build published as `make build` does: (warehouse copy, exports folder)."""
+    home = tmp_path_factory.mktemp("app_release")
+    warehouse = home / "warehouse" / "customer_value.duckdb"
+    warehouse.parent.mkdir()
+    shutil.copyfile(sample_build.warehouse, warehouse)
+    published = home / "warehouse" / "published" / "customer_value.duckdb"
+    publish(warehouse, published, home / "exports")
+    return published, home / "exports"
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_overview_shows_the_warehouse_figures(monkeypatch, release, sample_build: Build, source: str) -> None:
+    app = open_app(monkeypatch, release[0], source)
+    expected = sample_build.table(f"""
+        select count(*) as customers, sum(monetary) as revenue,
+            count(*) filter (segment_role = 'high-ticket') as high_ticket
+        from {source}_customer_segments""").iloc[0]
+    spend = sample_build.scalar(f"select sum(expected_spend) from {source}_customer_value_forecast")
+    assert metrics(app) == {"Customers": count(expected["customers"]), "Revenue": money(expected["revenue"]),
+                            "High-ticket customers": count(expected["high_ticket"]),
+                            "Expected spend (forecast horizon)": money(spend)}
+    profiles = sample_build.table(f"select segment_name, customers from {source}_segment_profiles order by segment_id")
+    shown = app.dataframe[0].value
+    assert shown["segment_name"].tolist() == profiles["segment_name"].tolist()
+    assert shown["customers"].tolist() == profiles["customers"].tolist()
+    files = sample_build.scalar(f"select count(*) from dq_reconciliation where source_name = '{source}'")
+    assert app.success[0].value.startswith(f"All {files} input files reconcile; 0 rows were quarantined")
+
+
+def _olist_regions(build: Build) -> pd.DataFrame:
+    """Each person's state, recomputed here: the customer record of their latest delivered order."""
+    orders = build.table("select customer_unique_id, customer_id, order_id, purchased_at from fct_olist_orders "
+                         "where is_delivered")
+    states = build.table("select customer_id, customer_state from intermediate.int_olist__customers_validated")
+    latest = orders.sort_values(["purchased_at", "order_id"]).groupby("customer_unique_id").tail(1)
+    return latest.merge(states, on="customer_id")[["customer_unique_id", "customer_state"]]
+
+
+def test_segment_filters_select_exactly_the_matching_customers(monkeypatch, release, sample_build: Build) -> None:
+    app = open_app(monkeypatch, release[0], "olist", "views/segments.py")
+    assert metrics(app)["Customers selected"] == count(sample_build.scalar("select count(*) from olist_customer_rfm"))
+    app.multiselect(key="rfm_segments").set_value(["At risk", "Lost", "Hibernating"]).run()
+    app.multiselect(key="regions").set_value(["SP", "RJ"]).run()
+    app.number_input(key="min_value").set_value(5.0).run()
+    assert not app.exception
+    people = (sample_build.table("select r.customer_unique_id, r.rfm_segment, r.monetary, f.expected_spend, "
+                                 "f.discounted_lifetime_value from olist_customer_rfm_scores r "
+                                 "join olist_customer_value_forecast f using (customer_unique_id)")
+              .merge(_olist_regions(sample_build), on="customer_unique_id"))
+    chosen = people[people["rfm_segment"].isin(["At risk", "Lost", "Hibernating"])
+                    & people["customer_state"].isin(["SP", "RJ"]) & (people["discounted_lifetime_value"] >= 5.0)]
+    assert 0 < len(chosen) < len(people)
+    assert metrics(app) == {
+        "Customers selected": count(len(chosen)), "Their revenue": money(chosen["monetary"].astype(float).sum()),
+        "Their expected spend": money(chosen["expected_spend"].sum()),
+        "Their forecast value": money(chosen["discounted_lifetime_value"].sum())}
+    listed = app.dataframe[0].value
+    order = chosen.sort_values(["discounted_lifetime_value", "customer_unique_id"], ascending=[False, True])
+    assert listed["customer_unique_id"].tolist() == order["customer_unique_id"].head(1000).tolist()
+    assert app.get("download_button")[0].label == f"Download all {count(len(chosen))} customers (CSV)"
+    app.multiselect(key="lifecycles").set_value(["active"]).run()  # At risk, Lost and Hibernating are not active
+    assert metrics(app)["Customers selected"] == "0" and app.info[0].value == "No customer matches these filters."
+
+
+def test_the_download_holds_every_selected_customer(release, sample_build: Build) -> None:
+    warehouse = Warehouse.open(release[0])
+    try:
+        everyone = customers(warehouse, "ecomx", Selection(), limit=None)
+        lapsed = customers(warehouse, "ecomx", Selection(lifecycles=("lapsed",)), limit=None)
+    finally:
+        warehouse.close()
+    assert len(everyone) == sample_build.scalar("select count(*) from ecomx_customer_segments") > 1000
+    expected = sample_build.scalar("select count(*) from ecomx_customer_rfm_scores r join reference.rfm_segments s "
+                                   "on r.rfm_segment = s.segment_name where s.lifecycle = 'lapsed'")
+    assert len(lapsed) == expected > 0 and set(lapsed["rfm_lifecycle"]) == {"lapsed"}
+
+
+def test_value_page_olist_high_value_and_forecast(monkeypatch, release, sample_build: Build) -> None:
+    app = open_app(monkeypatch, release[0], "olist", "views/value.py")
+    high = sample_build.table("""
+        select count(*) filter (s.is_high_value = 1) as customers,
+            sum(c.monetary) filter (s.is_high_value = 1) / sum(c.monetary) as revenue_share,
+            avg(c.monetary) filter (s.is_high_value = 1) as mean_spend
+        from olist_high_value_scores s join olist_customer_segments c using (customer_unique_id)""").iloc[0]
+    forecast = sample_build.table("""select count(discounted_lifetime_value) as customers, sum(expected_purchases) as
+        purchases, sum(expected_spend) as spend, sum(discounted_lifetime_value) as value
+        from olist_customer_value_forecast""").iloc[0]
+    assert metrics(app) == {
+        "High-value customers": count(high["customers"]), "Their share of revenue": f"{high['revenue_share']:.1%}",
+        "Their average spend": money(high["mean_spend"]), "Customers with a forecast": count(forecast["customers"]),
+        "Expected purchase days": f"{forecast['purchases']:,.1f}", "Expected spend": money(forecast["spend"]),
+        "Discounted lifetime value": money(forecast["value"])}
+    assert len(app.dataframe[0].value) == sample_build.scalar(
+        "select count(*) from olist_model_metrics where split = 'test'")
+    top = sample_build.table("select customer_unique_id from olist_customer_value_forecast "
+                             "order by discounted_lifetime_value desc, customer_unique_id limit 15")
+    assert app.dataframe[1].value["customer_unique_id"].tolist() == top["customer_unique_id"].tolist()
+
+
+def test_value_page_ecomx_clv_classes(monkeypatch, release, sample_build: Build) -> None:
+    app = open_app(monkeypatch, release[0], "ecomx", "views/value.py")
+    classes = sample_build.table("select clv_class, count(*) as n from ecomx_customer_clv group by all")
+    shown = metrics(app)
+    for label, n in zip(classes["clv_class"], classes["n"]):
+        assert shown[f"{label} CLV customers"] == count(n)
+    best = sample_build.table("select model, feature_set from ecomx_model_metrics where split = 'test' and is_best_model")
+    table = app.dataframe[0].value
+    assert len(table) == 8 and table.loc[table["is_best_model"], ["model", "feature_set"]].values.tolist() == \
+        best.values.tolist()
+
+
+def test_history_page_without_history_says_how_to_record_it(monkeypatch, release) -> None:
+    app = open_app(monkeypatch, release[0], "olist", "views/history.py")
+    assert "records 1 as-of date (2018-08-29)" in app.info[0].value and "make history" in app.info[0].value
+
+
+def test_the_app_reads_the_parquet_exports_like_the_warehouse(monkeypatch, release) -> None:
+    for page in ["views/overview.py", "views/segments.py", "views/value.py", "views/data_quality.py"]:
+        from_file = metrics(open_app(monkeypatch, release[0], "ecomx", page))
+        from_exports = metrics(open_app(monkeypatch, release[1], "ecomx", page))
+        assert from_exports == from_file and from_file
+
+
+def test_a_missing_warehouse_says_how_to_make_one(monkeypatch, tmp_path: Path) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv(WAREHOUSE_ENV, str(tmp_path / "nowhere.duckdb"))
+    app = AppTest.from_file(str(APP), default_timeout=60).run()
+    assert "No warehouse at" in app.error[0].value and "make build" in app.error[0].value
+    assert WAREHOUSE_ENV in app.error[0].value
+
+
+def test_the_app_reads_only_tables_its_exposure_declares(sample_build: Build) -> None:
+    manifest = json.loads((sample_build.warehouse.parent / "target" / "manifest.json").read_text())
+    exposure = next(e for e in manifest["exposures"].values() if e["name"] == APP_EXPOSURE)
+    declared = {manifest["nodes"][node]["name"] for node in exposure["depends_on"]["nodes"]}
+    code = "\n".join(path.read_text() for path in (REPO / "customer_value" / "app").rglob("*.py"))
+    present = set(sample_build.table("select table_name from information_schema.tables where table_schema = 'main'")
+                  ["table_name"])
+    read = set(re.findall(r"main\.(dq_\w+)", code))
+    for table in set(re.findall(r"main\.\{(?:name|source)\}_(\w+)", code)):
+        read |= {f"{source}_{table}" for source in SOURCES if f"{source}_{table}" in present}
+    assert len(read) == 27 and read <= declared, read - declared
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_the_served_app_renders_in_chromium(release, tmp_path: Path) -> None:
+    if not CHROMIUM.exists():
+        pytest.fail("the browser test needs Debian's chromium at /usr/bin/chromium: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    port = _free_port()
+    started = time.monotonic()
+    server = subprocess.Popen(
+        [str(Path(sys.executable).with_name("streamlit")), "run", str(APP), "--server.port", str(port)],
+        cwd=REPO, env={**os.environ, WAREHOUSE_ENV: str(release[0])}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    outside, errors = [], []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                page.on("pageerror", lambda error: errors.append(str(error)))
+                page.on("request", lambda request: None if request.url.startswith((f"http://localhost:{port}",
+                                                                                   "data:", "blob:"))
+                        else outside.append(request.url))
+                for _ in range(120):
+                    try:
+                        page.goto(f"http://localhost:{port}/")
+                        break
+                    except Exception:  # the server is still starting
+                        time.sleep(0.5)
+                page.get_by_text("Segments: how big they are and what to do").wait_for(timeout=60_000)
+                page.locator(".js-plotly-plot").first.wait_for(timeout=30_000)
+                ready = time.monotonic() - started
+                page.screenshot(path=str(tmp_path / "overview.png"))
+                text = page.inner_text("body")
+            finally:
+                browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    print(f"app served and rendered in {ready:.1f} s")
+    assert "Olist: customer value" in text and "4,687" in text
+    assert errors == [] and outside == []
+    assert (tmp_path / "overview.png").stat().st_size > 50_000
