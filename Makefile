@@ -11,7 +11,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 DOCS_PORT ?= 8080
 EXPORTS ?= exports
 
-.PHONY: install browser build test report docs app bench history clean
+.PHONY: install browser build test report docs app bench bench-app history clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ APP_PORT ?= 8501
 APP_WAREHOUSE ?= $(dir $(DBT_DUCKDB_PATH))published/$(notdir $(DBT_DUCKDB_PATH))
 app: install
 	CUSTOMER_VALUE_WAREHOUSE="$(APP_WAREHOUSE)" $(BIN)/streamlit run customer_value/app/main.py --server.port $(APP_PORT)
+
+# The app's start-up time, server start to the overview drawn in headless Chromium (docs/benchmarks.md).
+bench-app: install browser
+	$(BIN)/python -m customer_value.bench.app_startup "$(APP_WAREHOUSE)"
 
 # Segment history: build one source as of every day FROM..TO, EVERY day/week/month/quarter (README: "Segment history").
 SOURCE ?= olist

@@ -3,3 +3,7 @@ forecast, data quality and segment history, read-only from the published warehou
 
 Run it with `make app`; `CUSTOMER_VALUE_WAREHOUSE` points it at another warehouse file or exports folder.
 """
+
+from pathlib import Path
+
+MAIN = Path(__file__).with_name("main.py")  # the script `streamlit run` takes

@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from customer_value.app.context import SOURCE_LABELS, warehouse
-from customer_value.app.warehouse import WarehouseNotFoundError
+from customer_value.app.warehouse import WarehouseUnavailableError
 
 PAGES = [
     ("views/overview.py", "Overview", "overview"),
@@ -21,7 +21,7 @@ PAGES = [
 st.set_page_config(page_title="Customer value", layout="wide")
 try:
     current = warehouse()
-except WarehouseNotFoundError as error:
+except WarehouseUnavailableError as error:
     st.error(str(error))
     st.stop()
 sources = current.sources()

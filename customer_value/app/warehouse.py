@@ -23,8 +23,8 @@ SOURCES = ("olist", "ecomx", "transactions")
 KEYS = {"olist": "customer_unique_id", "ecomx": "customer_id", "transactions": "customer_id"}
 
 
-class WarehouseNotFoundError(RuntimeError):
-    """Nothing to read at the configured location."""
+class WarehouseUnavailableError(RuntimeError):
+    """Nothing readable at the configured location."""
 
 
 def configured_location() -> Path:
@@ -34,10 +34,20 @@ def configured_location() -> Path:
 def release_of(location: Path) -> str:
     """The file or folder the location resolves to now: a new build publishes under a new name."""
     if not location.exists():
-        raise WarehouseNotFoundError(
+        raise WarehouseUnavailableError(
             f"No warehouse at {location}: run `make build` (it publishes warehouse/published/customer_value.duckdb "
             f"and exports/), or set {WAREHOUSE_ENV} to a warehouse file or a folder of Parquet exports.")
     return os.path.realpath(location)
+
+
+def _connect_read_only(location: Path, release: str) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(release, read_only=True)
+    except duckdb.Error as error:
+        raise WarehouseUnavailableError(
+            f"Cannot open {location} read-only: {error}. A running build locks the warehouse it writes; point the "
+            f"app at the published copy (warehouse/published/customer_value.duckdb, the default), which no build "
+            f"locks.") from None
 
 
 @dataclass
@@ -58,7 +68,7 @@ class Warehouse:
             for path in sorted(Path(release).glob("*/*.parquet")):
                 connection.execute(f"create view main.{path.stem} as select * from read_parquet('{path}')")
         else:
-            connection = duckdb.connect(release, read_only=True)
+            connection = _connect_read_only(location, release)
         tables = frozenset(row[0] for row in connection.sql(
             "select table_name from information_schema.tables where table_schema = 'main'").fetchall())
         return cls(location, release, connection, tables)

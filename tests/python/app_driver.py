@@ -7,16 +7,14 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import REPO
+from customer_value.app import MAIN
 from customer_value.app.warehouse import WAREHOUSE_ENV
-
-APP = REPO / "customer_value" / "app" / "main.py"
 
 
 def open_app(monkeypatch: pytest.MonkeyPatch, location: Path, source: str = "olist", page: str | None = None) -> AppTest:
     """The app on `location`, with `source` chosen in the sidebar and `page` (e.g. "views/segments.py") open."""
     monkeypatch.setenv(WAREHOUSE_ENV, str(location))
-    app = AppTest.from_file(str(APP), default_timeout=120).run()
+    app = AppTest.from_file(str(MAIN), default_timeout=120).run()
     if app.selectbox(key="source").value != source:
         app.selectbox(key="source").set_value(source).run()
     if page:

@@ -4,29 +4,25 @@ reads the Parquet exports as well as the warehouse file, only declared tables, a
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from app_driver import APP, count, metrics, money, open_app
+from app_driver import count, metrics, money, open_app
 from conftest import REPO, Build
+from customer_value.app import MAIN
 from customer_value.app.selection import Selection, customers
-from customer_value.app.warehouse import KEYS, WAREHOUSE_ENV, Warehouse
+from customer_value.app.warehouse import WAREHOUSE_ENV, Warehouse
+from customer_value.bench.app_startup import CHROMIUM, serve_and_render
 from customer_value.warehouse.publish import publish
 
 SOURCES = ["olist", "ecomx", "transactions"]
 APP_EXPOSURE = "customer_value_app"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="module")
@@ -158,9 +154,28 @@ def test_a_missing_warehouse_says_how_to_make_one(monkeypatch, tmp_path: Path) -
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv(WAREHOUSE_ENV, str(tmp_path / "nowhere.duckdb"))
-    app = AppTest.from_file(str(APP), default_timeout=60).run()
+    app = AppTest.from_file(str(MAIN), default_timeout=60).run()
     assert "No warehouse at" in app.error[0].value and "make build" in app.error[0].value
     assert WAREHOUSE_ENV in app.error[0].value
+
+
+def test_a_warehouse_locked_by_a_build_points_to_the_published_copy(monkeypatch, tmp_path: Path,
+                                                                   sample_build: Build) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    live = tmp_path / "customer_value.duckdb"
+    shutil.copyfile(sample_build.warehouse, live)
+    writer = subprocess.Popen([sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(live)!r}); "
+                               "print('writing', flush=True); time.sleep(120)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "writing"
+        monkeypatch.setenv(WAREHOUSE_ENV, str(live))
+        app = AppTest.from_file(str(MAIN), default_timeout=60).run()
+    finally:
+        writer.kill()
+        writer.wait()
+    assert not app.exception
+    assert f"Cannot open {live} read-only" in app.error[0].value and "published copy" in app.error[0].value
 
 
 def test_the_app_reads_only_tables_its_exposure_declares(sample_build: Build) -> None:
@@ -176,49 +191,12 @@ def test_the_app_reads_only_tables_its_exposure_declares(sample_build: Build) ->
     assert len(read) == 27 and read <= declared, read - declared
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_the_served_app_renders_in_chromium(release, tmp_path: Path) -> None:
     if not CHROMIUM.exists():
         pytest.fail("the browser test needs Debian's chromium at /usr/bin/chromium: apt-get install -y chromium")
-    from playwright.sync_api import sync_playwright
-
-    port = _free_port()
-    started = time.monotonic()
-    server = subprocess.Popen(
-        [str(Path(sys.executable).with_name("streamlit")), "run", str(APP), "--server.port", str(port)],
-        cwd=REPO, env={**os.environ, WAREHOUSE_ENV: str(release[0])}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    outside, errors = [], []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            try:
-                page = browser.new_page(viewport={"width": 1400, "height": 1000})
-                page.on("pageerror", lambda error: errors.append(str(error)))
-                page.on("request", lambda request: None if request.url.startswith((f"http://localhost:{port}",
-                                                                                   "data:", "blob:"))
-                        else outside.append(request.url))
-                for _ in range(120):
-                    try:
-                        page.goto(f"http://localhost:{port}/")
-                        break
-                    except Exception:  # the server is still starting
-                        time.sleep(0.5)
-                page.get_by_text("Segments: how big they are and what to do").wait_for(timeout=60_000)
-                page.locator(".js-plotly-plot").first.wait_for(timeout=30_000)
-                ready = time.monotonic() - started
-                page.screenshot(path=str(tmp_path / "overview.png"))
-                text = page.inner_text("body")
-            finally:
-                browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-    print(f"app served and rendered in {ready:.1f} s")
-    assert "Olist: customer value" in text and "4,687" in text
-    assert errors == [] and outside == []
+    rendered = serve_and_render(release[0], screenshot=tmp_path / "overview.png")
+    print(f"app served and drawn in {rendered.seconds:.1f} s")
+    assert "Olist: customer value" in rendered.text and "4,687" in rendered.text
+    assert "Segments: how big they are and what to do" in rendered.text
+    assert rendered.errors == [] and rendered.outside == []
     assert (tmp_path / "overview.png").stat().st_size > 50_000
