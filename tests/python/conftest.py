@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -108,6 +109,28 @@ def _close_app_connections():
 def assert_built(build: Build) -> Build:
     assert build.returncode == 0, build.output[-6000:]
     return build
+
+
+@dataclass
+class Release:
+    """A build published as `make build` publishes it: the read-only warehouse copy and the exports folder."""
+
+    published: Path
+    exports: Path
+
+
+@pytest.fixture(scope="session")
+def sample_release(tmp_path_factory: pytest.TempPathFactory, sample_build: Build) -> Release:
+    """The session's sample build, published once (a copy: the build itself stays untouched)."""
+    from customer_value.warehouse.publish import publish
+
+    home = tmp_path_factory.mktemp("sample_release")
+    warehouse = home / "warehouse" / sample_build.warehouse.name
+    warehouse.parent.mkdir()
+    shutil.copyfile(sample_build.warehouse, warehouse)
+    release = Release(warehouse.parent / "published" / warehouse.name, home / "exports")
+    publish(warehouse, release.published, release.exports)
+    return release
 
 
 @pytest.fixture(scope="session")

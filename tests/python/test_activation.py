@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -10,9 +9,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from conftest import Build
+from conftest import Build, Release
 from customer_value.warehouse.activation import ActivationError, action_file_name, write_activation_lists
-from customer_value.warehouse.publish import publish
 
 KEYS = {"olist": "customer_unique_id", "ecomx": "customer_id", "transactions": "customer_id"}
 COLUMNS = ["segmentation", "segment", "action", "region", "probability_alive", "expected_spend",
@@ -20,12 +18,8 @@ COLUMNS = ["segmentation", "segment", "action", "region", "probability_alive", "
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory, sample_build: Build) -> Path:
-    home = tmp_path_factory.mktemp("activation")
-    warehouse = home / "warehouse.duckdb"
-    shutil.copyfile(sample_build.warehouse, warehouse)
-    publish(warehouse, home / "published" / "warehouse.duckdb", home / "exports")
-    return home / "exports"
+def published(sample_release: Release) -> Path:
+    return sample_release.exports
 
 
 def _lists(exports: Path, source: str) -> dict[str, pd.DataFrame]:

@@ -14,32 +14,20 @@ import pandas as pd
 import pytest
 
 from app_driver import count, metrics, money, open_app
-from conftest import REPO, Build
+from conftest import REPO, Build, Release
 from customer_value.app import MAIN
 from customer_value.app.selection import Selection, customers
 from customer_value.app.warehouse import WAREHOUSE_ENV, Warehouse
 from customer_value.bench.app_startup import CHROMIUM, serve_and_render
-from customer_value.warehouse.publish import publish
 
 SOURCES = ["olist", "ecomx", "transactions"]
 APP_EXPOSURE = "customer_value_app"
 
 
-@pytest.fixture(scope="module")
-def release(tmp_path_factory: pytest.TempPathFactory, sample_build: Build) -> tuple[Path, Path]:
-    """The sample build published as `make build` does: (warehouse copy, exports folder)."""
-    home = tmp_path_factory.mktemp("app_release")
-    warehouse = home / "warehouse" / "customer_value.duckdb"
-    warehouse.parent.mkdir()
-    shutil.copyfile(sample_build.warehouse, warehouse)
-    published = home / "warehouse" / "published" / "customer_value.duckdb"
-    publish(warehouse, published, home / "exports")
-    return published, home / "exports"
-
-
 @pytest.mark.parametrize("source", SOURCES)
-def test_overview_shows_the_warehouse_figures(monkeypatch, release, sample_build: Build, source: str) -> None:
-    app = open_app(monkeypatch, release[0], source)
+def test_overview_shows_the_warehouse_figures(monkeypatch, sample_release: Release,
+                                              sample_build: Build, source: str) -> None:
+    app = open_app(monkeypatch, sample_release.published, source)
     expected = sample_build.table(f"""
         select count(*) as customers, sum(monetary) as revenue,
             count(*) filter (segment_role = 'high-ticket') as high_ticket
@@ -65,8 +53,9 @@ def _olist_regions(build: Build) -> pd.DataFrame:
     return latest.merge(states, on="customer_id")[["customer_unique_id", "customer_state"]]
 
 
-def test_segment_filters_select_exactly_the_matching_customers(monkeypatch, release, sample_build: Build) -> None:
-    app = open_app(monkeypatch, release[0], "olist", "views/segments.py")
+def test_segment_filters_select_exactly_the_matching_customers(monkeypatch, sample_release: Release,
+                                                               sample_build: Build) -> None:
+    app = open_app(monkeypatch, sample_release.published, "olist", "views/segments.py")
     assert metrics(app)["Customers selected"] == count(sample_build.scalar("select count(*) from olist_customer_rfm"))
     app.multiselect(key="rfm_segments").set_value(["At risk", "Lost", "Hibernating"]).run()
     app.multiselect(key="regions").set_value(["SP", "RJ"]).run()
@@ -91,8 +80,8 @@ def test_segment_filters_select_exactly_the_matching_customers(monkeypatch, rele
     assert metrics(app)["Customers selected"] == "0" and app.info[0].value == "No customer matches these filters."
 
 
-def test_the_download_holds_every_selected_customer(release, sample_build: Build) -> None:
-    warehouse = Warehouse.open(release[0])
+def test_the_download_holds_every_selected_customer(sample_release: Release, sample_build: Build) -> None:
+    warehouse = Warehouse.open(sample_release.published)
     try:
         everyone = customers(warehouse, "ecomx", Selection(), limit=None)
         lapsed = customers(warehouse, "ecomx", Selection(lifecycles=("lapsed",)), limit=None)
@@ -104,8 +93,8 @@ def test_the_download_holds_every_selected_customer(release, sample_build: Build
     assert len(lapsed) == expected > 0 and set(lapsed["rfm_lifecycle"]) == {"lapsed"}
 
 
-def test_value_page_olist_high_value_and_forecast(monkeypatch, release, sample_build: Build) -> None:
-    app = open_app(monkeypatch, release[0], "olist", "views/value.py")
+def test_value_page_olist_high_value_and_forecast(monkeypatch, sample_release: Release, sample_build: Build) -> None:
+    app = open_app(monkeypatch, sample_release.published, "olist", "views/value.py")
     high = sample_build.table("""
         select count(*) filter (s.is_high_value = 1) as customers,
             sum(c.monetary) filter (s.is_high_value = 1) / sum(c.monetary) as revenue_share,
@@ -126,8 +115,8 @@ def test_value_page_olist_high_value_and_forecast(monkeypatch, release, sample_b
     assert app.dataframe[1].value["customer_unique_id"].tolist() == top["customer_unique_id"].tolist()
 
 
-def test_value_page_ecomx_clv_classes(monkeypatch, release, sample_build: Build) -> None:
-    app = open_app(monkeypatch, release[0], "ecomx", "views/value.py")
+def test_value_page_ecomx_clv_classes(monkeypatch, sample_release: Release, sample_build: Build) -> None:
+    app = open_app(monkeypatch, sample_release.published, "ecomx", "views/value.py")
     classes = sample_build.table("select clv_class, count(*) as n from ecomx_customer_clv group by all")
     shown = metrics(app)
     for label, n in zip(classes["clv_class"], classes["n"]):
@@ -138,15 +127,15 @@ def test_value_page_ecomx_clv_classes(monkeypatch, release, sample_build: Build)
         best.values.tolist()
 
 
-def test_history_page_without_history_says_how_to_record_it(monkeypatch, release) -> None:
-    app = open_app(monkeypatch, release[0], "olist", "views/history.py")
+def test_history_page_without_history_says_how_to_record_it(monkeypatch, sample_release: Release) -> None:
+    app = open_app(monkeypatch, sample_release.published, "olist", "views/history.py")
     assert "records 1 as-of date (2018-08-29)" in app.info[0].value and "make history" in app.info[0].value
 
 
-def test_the_app_reads_the_parquet_exports_like_the_warehouse(monkeypatch, release) -> None:
+def test_the_app_reads_the_parquet_exports_like_the_warehouse(monkeypatch, sample_release: Release) -> None:
     for page in ["views/overview.py", "views/segments.py", "views/value.py", "views/data_quality.py"]:
-        from_file = metrics(open_app(monkeypatch, release[0], "ecomx", page))
-        from_exports = metrics(open_app(monkeypatch, release[1], "ecomx", page))
+        from_file = metrics(open_app(monkeypatch, sample_release.published, "ecomx", page))
+        from_exports = metrics(open_app(monkeypatch, sample_release.exports, "ecomx", page))
         assert from_exports == from_file and from_file
 
 
@@ -191,10 +180,10 @@ def test_the_app_reads_only_tables_its_exposure_declares(sample_build: Build) ->
     assert len(read) == 27 and read <= declared, read - declared
 
 
-def test_the_served_app_renders_in_chromium(release, tmp_path: Path) -> None:
+def test_the_served_app_renders_in_chromium(sample_release: Release, tmp_path: Path) -> None:
     if not CHROMIUM.exists():
         pytest.fail("the browser test needs Debian's chromium at /usr/bin/chromium: apt-get install -y chromium")
-    rendered = serve_and_render(release[0], screenshot=tmp_path / "overview.png")
+    rendered = serve_and_render(sample_release.published, screenshot=tmp_path / "overview.png")
     print(f"app served and drawn in {rendered.seconds:.1f} s")
     assert "Olist: customer value" in rendered.text and "4,687" in rendered.text
     assert "Segments: how big they are and what to do" in rendered.text

@@ -3,7 +3,6 @@ Metabase-style clients connect) and the DuckDB CLI installed with the project.""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,26 +11,15 @@ import pytest
 import sqlalchemy
 from sqlalchemy.exc import DBAPIError
 
-from conftest import Build
+from conftest import Build, Release
 from test_bi_tables import PUBLISHED
-from customer_value.warehouse.publish import publish
 
 DUCKDB_CLI = Path(sys.executable).with_name("duckdb")
 
 
-@pytest.fixture(scope="module")
-def release(tmp_path_factory: pytest.TempPathFactory, sample_build: Build) -> tuple[Path, Path]:
-    home = tmp_path_factory.mktemp("bi_access")
-    warehouse = home / "warehouse" / "customer_value.duckdb"
-    warehouse.parent.mkdir()
-    shutil.copyfile(sample_build.warehouse, warehouse)
-    published = home / "warehouse" / "published" / "customer_value.duckdb"
-    publish(warehouse, published, home / "exports")
-    return published, home / "exports"
-
-
-def test_sqlalchemy_reads_every_bi_table_read_only_and_refuses_writes(release, sample_build: Build) -> None:
-    engine = sqlalchemy.create_engine(f"duckdb:///{release[0].resolve()}?access_mode=read_only")
+def test_sqlalchemy_reads_every_bi_table_read_only_and_refuses_writes(sample_release: Release,
+                                                                     sample_build: Build) -> None:
+    engine = sqlalchemy.create_engine(f"duckdb:///{sample_release.published.resolve()}?access_mode=read_only")
     try:
         with engine.connect() as connection:
             tables = connection.execute(sqlalchemy.text("select distinct table_name from bi_tables order by 1")).all()
@@ -48,8 +36,8 @@ def test_sqlalchemy_reads_every_bi_table_read_only_and_refuses_writes(release, s
         engine.dispose()
 
 
-def test_the_readmes_duckdb_cli_examples_run(release, sample_build: Build) -> None:
-    published, exports = release
+def test_the_readmes_duckdb_cli_examples_run(sample_release: Release, sample_build: Build) -> None:
+    published, exports = sample_release.published, sample_release.exports
     profiles = sample_build.table("select segment_name, customers from olist_segment_profiles order by segment_id")
     from_copy = subprocess.run(
         [str(DUCKDB_CLI), "-readonly", "-csv", str(published),

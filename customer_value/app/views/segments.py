@@ -30,8 +30,8 @@ columns[3].metric("Their forecast value", money(selected["value"]))
 
 if selected["customers"]:
     per = per_rfm_segment(data, name, selection)
-    chart(hbar_chart(per["rfm_segment"].tolist(), [Bars("customers", per["customers"].astype(float).tolist(),
-                                                        PALETTE[0])], "customers", "Selected customers per RFM segment"))
+    bars = Bars("customers", per["customers"].astype(float).tolist(), PALETTE[0])
+    chart(hbar_chart(per["rfm_segment"].tolist(), [bars], "customers", "Selected customers per RFM segment"))
     shown = customers(data, name, selection)
     st.caption(f"The {count(len(shown))} most valuable of the {count(selected['customers'])} selected customers"
                if selected["customers"] > LIST_ROWS else "The selected customers, the most valuable first")

@@ -65,8 +65,8 @@ if evaluation["value"].notna().any():
         chart(lift)
     chart(capture)
 else:
+    reasons = evaluation["status_reason"].dropna()
     with right:
-        st.info("No holdout to judge the forecasts on: " + str(evaluation["status_reason"].dropna().iloc[0]
-                                                                   if evaluation["status_reason"].notna().any() else ""))
+        st.info("No holdout to judge the forecasts on" + (f": {reasons.iloc[0]}" if len(reasons) else "."))
 st.subheader("The customers with the highest forecast value")
 st.dataframe(top_customers(forecast).rename(columns={"customer_id": key}), hide_index=True, width="stretch")
