@@ -29,7 +29,7 @@ from pathlib import Path
 
 import duckdb
 
-from customer_value.warehouse.activation import write_activation_lists
+from customer_value.warehouse.activation import ActivationError, write_activation_lists
 from customer_value.warehouse.bi_tables import bi_tables
 
 RELEASES = ".releases"
@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> None:
     published = args.published or args.warehouse.parent / "published" / args.warehouse.name
     try:
         written = publish(args.warehouse, published, args.exports)
-    except NoRoomError as error:
+    except (NoRoomError, ActivationError) as error:
         raise SystemExit(str(error)) from None
     lists = sum(path.suffix == ".csv" for path in written)
     print(f"Published {published}, {len(written) - 1 - lists} Parquet exports and {lists} activation lists "

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -19,6 +20,7 @@ from customer_value.app import MAIN
 from customer_value.app.selection import Selection, customers
 from customer_value.app.warehouse import WAREHOUSE_ENV, Warehouse
 from customer_value.bench.app_startup import CHROMIUM, serve_and_render
+from customer_value.warehouse.publish import publish
 
 SOURCES = ["olist", "ecomx", "transactions"]
 APP_EXPOSURE = "customer_value_app"
@@ -137,6 +139,24 @@ def test_the_app_reads_the_parquet_exports_like_the_warehouse(monkeypatch, sampl
         from_file = metrics(open_app(monkeypatch, sample_release.published, "ecomx", page))
         from_exports = metrics(open_app(monkeypatch, sample_release.exports, "ecomx", page))
         assert from_exports == from_file and from_file
+
+
+def test_publishing_while_the_app_reads_is_not_blocked_and_the_next_run_shows_the_new_release(
+        monkeypatch, tmp_path: Path, sample_build: Build) -> None:
+    warehouse = tmp_path / "warehouse" / sample_build.warehouse.name
+    warehouse.parent.mkdir()
+    shutil.copyfile(sample_build.warehouse, warehouse)
+    published = warehouse.parent / "published" / warehouse.name
+    publish(warehouse, published, tmp_path / "exports")
+    app = open_app(monkeypatch, published, "olist")
+    customers_before = sample_build.scalar("select count(*) from olist_customer_actions")
+    assert metrics(app)["Customers"] == count(customers_before)
+    with duckdb.connect(str(warehouse)) as connection:  # the next build: one customer fewer
+        connection.execute("delete from olist_customer_actions where customer_unique_id = "
+                           "(select min(customer_unique_id) from olist_customer_actions)")
+    publish(warehouse, published, tmp_path / "exports")  # the app still holds the first release open
+    app.run()
+    assert not app.exception and metrics(app)["Customers"] == count(customers_before - 1)
 
 
 def test_a_missing_warehouse_says_how_to_make_one(monkeypatch, tmp_path: Path) -> None:
