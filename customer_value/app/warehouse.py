@@ -81,9 +81,6 @@ class Warehouse:
         finally:
             cursor.close()
 
-    def scalar(self, sql: str, parameters: dict | None = None):
-        return self.query(sql, parameters).iat[0, 0]
-
     def has(self, table: str) -> bool:
         return table in self.tables
 
