@@ -17,10 +17,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from customer_value.report.data import SOURCES as REPORT_TABLES
+
 WAREHOUSE_ENV = "CUSTOMER_VALUE_WAREHOUSE"
 DEFAULT_WAREHOUSE = Path("warehouse/published/customer_value.duckdb")
-SOURCES = ("olist", "ecomx", "transactions")
-KEYS = {"olist": "customer_unique_id", "ecomx": "customer_id", "transactions": "customer_id"}
+SOURCES = tuple(REPORT_TABLES)
+KEYS = {source: tables["segments"].key for source, tables in REPORT_TABLES.items()}  # the customer key per source
 
 
 class WarehouseUnavailableError(RuntimeError):

@@ -17,11 +17,7 @@ from pathlib import Path
 
 from customer_value.app import MAIN
 from customer_value.app.warehouse import WAREHOUSE_ENV
-
-CHROMIUM = Path("/usr/bin/chromium")
-# Without the background-networking flags Chromium tries to reach Google's hosts, which a closed network refuses.
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from customer_value.bench.chromium import CHROMIUM, CHROMIUM_ARGS
 
 
 @dataclass

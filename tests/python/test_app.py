@@ -19,7 +19,8 @@ from conftest import REPO, Build, Release
 from customer_value.app import MAIN
 from customer_value.app.selection import Selection, customers
 from customer_value.app.warehouse import WAREHOUSE_ENV, Warehouse
-from customer_value.bench.app_startup import CHROMIUM, serve_and_render
+from customer_value.bench.app_startup import serve_and_render
+from customer_value.bench.chromium import CHROMIUM
 from customer_value.warehouse.publish import publish
 
 SOURCES = ["olist", "ecomx", "transactions"]

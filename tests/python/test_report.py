@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from customer_value.bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from customer_value.report import olist_sections
 from customer_value.report.charts import Bars, Grid, Line, Mark, chart_html, hbar_chart, heatmap, line_chart
 from customer_value.report.data import SourceData
@@ -20,9 +21,6 @@ from customer_value.report.stats import (
 )
 from customer_value.report.ticks import nice_domain, nice_ticks
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 # ---------------------------------------------------------------- scores and grids
