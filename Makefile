@@ -11,7 +11,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 DOCS_PORT ?= 8080
 EXPORTS ?= exports
 
-.PHONY: install browser build test report docs app bench bench-app history clean
+.PHONY: install browser java build build-spark test test-spark report docs app bench bench-app history clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,23 @@ browser:
 	@command -v chromium >/dev/null || { echo "Installing Chromium for the browser test (apt-get)"; \
 		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } || \
 		{ echo "make test needs Chromium for the report's browser test: run 'apt-get install chromium' as root"; exit 1; }
+
+# Apache Spark (README: "Run it on Spark"): the extra .[spark] (dbt-spark, pyspark; about 500 MB) on first use,
+# and Java 17 or newer, installed here when missing (needs root and apt, as on CI).
+$(BIN)/.spark-installed: $(BIN)/.installed
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,spark]'
+	touch $@
+
+java:
+	@java -version 2>&1 | awk -F'"' '/version/ { split($$2, v, "."); found = 1; exit (v[1] >= 17 ? 0 : 1) } END { if (!found) exit 1 }' || \
+		{ command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && echo "Installing Java 17 for Spark (apt-get)" && \
+		  apt-get update -qq && apt-get install -y -qq openjdk-17-jre-headless >/dev/null; } || \
+		{ echo "Spark needs Java 17 or newer: install it (Debian/Ubuntu: apt-get install openjdk-17-jre-headless) and run again"; exit 1; }
+
+SPARK_WAREHOUSE_DIR ?= warehouse/spark
+export SPARK_WAREHOUSE_DIR
+build-spark: $(BIN)/.spark-installed java
+	$(BIN)/python -m customer_value.spark --exports $(EXPORTS)/spark
 
 build: install
 	mkdir -p $(dir $(DBT_DUCKDB_PATH))

@@ -36,10 +36,10 @@ final as (
 
     select
         {{ groups }},
-        (
+        cast(
             sum(case when actual = 1 then average_rank else 0 end)
             - count(case when actual = 1 then 1 end) * (count(case when actual = 1 then 1 end) + 1) / 2.0
-        ) / nullif(count(case when actual = 1 then 1 end) * count(case when actual = 0 then 1 end), 0)
+        as double) / nullif(count(case when actual = 1 then 1 end) * count(case when actual = 0 then 1 end), 0)
             as roc_auc
 
     from ranked

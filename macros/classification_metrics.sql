@@ -21,8 +21,8 @@ scored as (
 
     select
         {{ groups }},
-        cast({{ actual }} as varchar) as actual_label,
-        cast({{ predicted }} as varchar) as predicted_label
+        cast({{ actual }} as {{ dbt.type_string() }}) as actual_label,
+        cast({{ predicted }} as {{ dbt.type_string() }}) as predicted_label
 
     from {{ predictions }}
     where {{ actual }} is not null and {{ predicted }} is not null

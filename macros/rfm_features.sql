@@ -83,7 +83,7 @@ per_customer as (
         min(ordered_at) as first_purchase_at,
         max(ordered_at) as last_purchase_at,
         count(distinct order_key) as frequency,
-        sum(amount) as monetary
+        {{ money_sum('amount') }} as monetary
 
     from counted_orders
     group by customer_key

@@ -82,7 +82,7 @@ combined as (
     select
         *,
         cast(floor((f_score + m_score + 1) / 2.0) as integer) as fm_score,
-        cast(r_score as varchar) || cast(f_score as varchar) || cast(m_score as varchar) as rfm_cell,
+        cast(r_score as {{ dbt.type_string() }}) || cast(f_score as {{ dbt.type_string() }}) || cast(m_score as {{ dbt.type_string() }}) as rfm_cell,
         r_score + f_score + m_score as rfm_score
 
     from scored

@@ -29,8 +29,8 @@ per_segment as (
         sum(recency_days) / count(*) as mean_recency_days,
         sum(frequency) / count(*) as mean_frequency,
         -- exact decimal sums: a float sum's last bit depends on the order threads add in
-        sum(cast(monetary as decimal(18, 2))) / count(*) as mean_monetary,
-        sum(cast(monetary as decimal(18, 2))) as revenue
+        cast(sum(cast(monetary as decimal(18, 2))) as double) / count(*) as mean_monetary,
+        {{ money_sum('cast(monetary as decimal(18, 2))') }} as revenue
 
     from segments
     group by segment_id, segment_name, segment_role
@@ -49,7 +49,7 @@ final as (
         per_segment.mean_frequency,
         per_segment.mean_monetary,
         per_segment.revenue,
-        per_segment.revenue / nullif(sum(per_segment.revenue) over (), 0) as revenue_share,
+        cast(per_segment.revenue as double) / nullif(sum(per_segment.revenue) over (), 0) as revenue_share,
         actions.action,
         actions.action_detail
 

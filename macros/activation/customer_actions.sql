@@ -58,7 +58,7 @@ final as (
         rfm_scores.rfm_segment,
         state.rfm_lifecycle,
         rfm_scores.action as rfm_action,
-        {% if regions is not none %}regions.region{% else %}cast(null as varchar){% endif %} as region,
+        {% if regions is not none %}regions.region{% else %}cast(null as {{ dbt.type_string() }}){% endif %} as region,
         segments.recency_days,
         segments.frequency,
         cast(segments.monetary as double) as monetary,

@@ -8,6 +8,10 @@
     into `<staging model>__csv_rejects`, one row per rejected line, so they outlive the connection.
 -#}
 {% macro capture_csv_rejects() %}
+    {{- return(adapter.dispatch('capture_csv_rejects')()) -}}
+{% endmacro %}
+
+{% macro default__capture_csv_rejects() %}
 {%- if execute %}
     {%- set source_ref = model.sources[0] -%}
     {%- set node = source_node(source_ref[0], source_ref[1]) -%}
@@ -15,8 +19,8 @@
     {%- if source_format(node) == 'parquet' %}
     {#- a Parquet file has no unparsable lines: the same table, empty -#}
     create or replace table {{ this.schema }}.{{ this.identifier }}__csv_rejects as
-    select cast(null as varchar) as source_name, cast(null as varchar) as file_name, cast(null as bigint) as line_number,
-        cast(null as varchar) as reason, cast(null as varchar) as detail, cast(null as varchar) as raw_line
+    select cast(null as {{ dbt.type_string() }}) as source_name, cast(null as {{ dbt.type_string() }}) as file_name, cast(null as bigint) as line_number,
+        cast(null as {{ dbt.type_string() }}) as reason, cast(null as {{ dbt.type_string() }}) as detail, cast(null as {{ dbt.type_string() }}) as raw_line
     where false
     {%- else %}
     create or replace table {{ this.schema }}.{{ this.identifier }}__csv_rejects as

@@ -19,19 +19,19 @@
         {%- set setting = node.source_meta.data_dir_setting -%}
         {%- set file = source_file(node) -%}
         {%- do inputs.append(file) -%}
-        {%- set listed = run_query("select count(*) from glob('" ~ folder ~ "/*')").columns[0].values()[0] -%}
+        {%- set listed = file_count(folder ~ '/*') -%}
         {%- if listed == 0 -%}
             {%- set message = "source '" ~ node.source_name ~ "': folder '" ~ folder ~ "' does not exist or is empty. Set " ~ setting ~ " to the folder that holds the " ~ node.source_name ~ " CSV files" -%}
             {%- if message not in problems %}{% do problems.append(message) %}{% endif -%}
             {%- continue -%}
         {%- endif -%}
-        {%- set found = run_query("select count(*) from glob('" ~ file ~ "')").columns[0].values()[0] -%}
+        {%- set found = file_count(file) -%}
         {%- if found == 0 -%}
             {%- do problems.append("required file '" ~ node.identifier ~ ".csv' (or " ~ node.identifier ~ ".parquet) is missing in '" ~ folder ~ "' (source '" ~ node.source_name ~ "'). Add it, or set " ~ setting ~ " to the folder that holds it") -%}
             {%- continue -%}
         {%- endif -%}
         {%- if file.endswith('.parquet') -%}
-            {%- set both = run_query("select count(*) from glob('" ~ folder ~ "/" ~ node.identifier ~ ".csv')").columns[0].values()[0] -%}
+            {%- set both = file_count(folder ~ '/' ~ node.identifier ~ '.csv') -%}
             {%- if both > 0 -%}
                 {%- do problems.append("folder '" ~ folder ~ "' holds both " ~ node.identifier ~ ".csv and " ~ node.identifier ~ ".parquet, so it is not clear which to read. Keep one, or set " ~ setting ~ " to another folder") -%}
                 {%- continue -%}
@@ -41,13 +41,13 @@
                 {%- do problems.append(missing) -%}
                 {%- continue -%}
             {%- endif -%}
-            {%- set rows = run_query("select count(*) from (select 1 from read_parquet('" ~ file ~ "') limit 1)").columns[0].values()[0] -%}
+            {%- set rows = run_query("select count(*) from (select 1 from " ~ parquet_scan(file) ~ " limit 1)").columns[0].values()[0] -%}
             {%- if rows == 0 -%}
                 {%- do problems.append("file '" ~ file ~ "' has no rows. Replace it with a complete export, or set " ~ setting ~ " to another folder") -%}
             {%- endif -%}
             {%- continue -%}
         {%- endif -%}
-        {%- set size = run_query("select size from read_blob('" ~ file ~ "')").columns[0].values()[0] -%}
+        {%- set size = file_size(file) -%}
         {%- if size == 0 -%}
             {%- do problems.append("file '" ~ file ~ "' is empty (0 bytes): it needs the header line and data rows. Replace it with a complete export, or set " ~ setting ~ " to another folder") -%}
             {%- continue -%}
@@ -82,7 +82,7 @@
         {%- endif -%}
     {%- endfor -%}
     {%- if not problems -%}
-        {%- set warehouse = run_query("select path from duckdb_databases() where database_name = current_database()").columns[0].values()[0] -%}
+        {%- set warehouse = warehouse_location() -%}
         {%- set room = run_query("select cv_room_problem('" ~ warehouse ~ "', '" ~ inputs | join('\n') ~ "')").columns[0].values()[0] -%}
         {%- if room %}{{ exceptions.raise_compiler_error("Not enough disk space: " ~ room) }}{% endif -%}
     {%- endif -%}
@@ -100,4 +100,17 @@ select 1 as input_files_checked
     {%- if not missing %}{{ return(none) }}{% endif -%}
     {%- set unexpected = found | reject('in', node.columns.keys()) | list -%}
     {{- return("file '" ~ file ~ "' lacks required column(s) " ~ missing | join(', ') ~ (" (found instead: " ~ unexpected | join(', ') ~ " - renamed?)" if unexpected else "") ~ ". Restore the column names of the original export, or set " ~ setting ~ " to a folder with the original files") -}}
+{% endmacro %}
+
+{#- Where the build writes: the DuckDB database file, or Spark's warehouse folder. -#}
+{% macro warehouse_location() %}
+    {{- return(adapter.dispatch('warehouse_location')()) -}}
+{% endmacro %}
+
+{% macro default__warehouse_location() %}
+    {{- return(run_query("select path from duckdb_databases() where database_name = current_database()").columns[0].values()[0]) -}}
+{% endmacro %}
+
+{% macro spark__warehouse_location() %}
+    {{- return(run_query('set spark.sql.warehouse.dir').columns[1].values()[0] | replace('file:', '')) -}}
 {% endmacro %}

@@ -15,7 +15,7 @@
         current_date as valid_to,
         {%- endif %}
         cast(
-            {{ dbt.dateadd('day', 90, "percentile_disc(0.99) within group (order by " ~ column ~ ")") }}
+            {{ dbt.dateadd('day', 90, percentile_disc_time(0.99, column)) }}
             as date
         ) as tail_limit
     from {{ relation }}

@@ -48,7 +48,7 @@
     {%- if source_format(source_node(source_name, table_name)) == 'parquet' %}{{ return('0') }}{% endif -%}
     {%- set relation = ref(staging_model) -%}
     {%- set terms = [] -%}
-    {%- for column in adapter.get_columns_in_relation(relation) if column.is_string() -%}
+    {%- for column in adapter.get_columns_in_relation(relation) if column.is_string() or column.dtype | lower == 'string' -%}
         {%- do terms.append("coalesce(sum(length(" ~ adapter.quote(column.name) ~ ") - length(replace(" ~ adapter.quote(column.name) ~ ", chr(10), ''))), 0)") -%}
     {%- endfor -%}
     {{- return("(select cast(" ~ (terms | join(' + ') or '0') ~ " as bigint) from " ~ relation ~ ")") -}}

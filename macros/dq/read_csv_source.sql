@@ -27,8 +27,7 @@
 {% macro source_format(node) %}
     {%- if not execute %}{{ return('csv') }}{% endif -%}
     {%- set parquet = node.source_meta.data_dir ~ '/' ~ node.identifier ~ '.parquet' -%}
-    {%- set found = run_query("select count(*) from glob('" ~ parquet ~ "')").columns[0].values()[0] -%}
-    {{- return('parquet' if found > 0 else 'csv') -}}
+    {{- return('parquet' if file_count(parquet) > 0 else 'csv') -}}
 {% endmacro %}
 
 {% macro source_file(node) %}
@@ -37,12 +36,43 @@
 
 {#- The column names of a Parquet file. -#}
 {% macro parquet_columns(file) %}
-    {{- return(run_query("select column_name from (describe select * from read_parquet('" ~ file ~ "'))").columns[0].values() | list) -}}
+    {{- return(run_query("select * from " ~ parquet_scan(file) ~ " limit 0").column_names | list) -}}
+{% endmacro %}
+
+{#- How many files match a glob pattern (0 when the folder does not exist). -#}
+{% macro file_count(pattern) %}
+    {{- return(adapter.dispatch('file_count')(pattern)) -}}
+{% endmacro %}
+
+{% macro default__file_count(pattern) %}
+    {{- return(run_query("select count(*) from glob('" ~ pattern ~ "')").columns[0].values()[0]) -}}
+{% endmacro %}
+
+{#- The size of a file in bytes. -#}
+{% macro file_size(path) %}
+    {{- return(adapter.dispatch('file_size')(path)) -}}
+{% endmacro %}
+
+{% macro default__file_size(path) %}
+    {{- return(run_query("select size from read_blob('" ~ path ~ "')").columns[0].values()[0]) -}}
+{% endmacro %}
+
+{#- A Parquet file as a relation. -#}
+{% macro parquet_scan(file) %}
+    {{- return(adapter.dispatch('parquet_scan')(file)) -}}
+{% endmacro %}
+
+{% macro default__parquet_scan(file) %}
+    {{- return("read_parquet('" ~ file ~ "')") -}}
 {% endmacro %}
 
 {#- The file read line by line with no CSV rules at all: one row per physical line, never an error
     (latin-1 accepts any byte, so even a line with invalid UTF-8 is counted). -#}
 {% macro csv_physical_lines(file) %}
+    {{- return(adapter.dispatch('csv_physical_lines')(file)) -}}
+{% endmacro %}
+
+{% macro default__csv_physical_lines(file) %}
     read_csv('{{ file }}', header = false, auto_detect = false, delim = '{{ "\x1f" }}', quote = '', escape = '',
         columns = {'line': 'varchar'}, strict_mode = false, null_padding = true, encoding = 'latin-1')
 {%- endmacro %}
@@ -59,6 +89,10 @@
 {% endmacro %}
 
 {% macro read_csv_source(source_name, table_name) %}
+    {{- return(adapter.dispatch('read_csv_source')(source_name, table_name)) -}}
+{% endmacro %}
+
+{% macro default__read_csv_source(source_name, table_name) %}
     {#- registers the lineage source -> staging model -#}
     {%- set _ = source(source_name, table_name) -%}
     {%- if not execute -%}
@@ -95,10 +129,10 @@
     (select
         {%- for name, column in node.columns.items() %}
         {%- if name in numeric %}
-        cast({{ adapter.quote(name) }} as varchar) as {{ name }}{{ ',' if not loop.last }}
+        cast({{ adapter.quote(name) }} as {{ dbt.type_string() }}) as {{ name }}{{ ',' if not loop.last }}
         {%- else %}
-        try_cast({{ adapter.quote(name) }} as {{ column.data_type or 'varchar' }}) as {{ name }}{{ ',' if not loop.last }}
+        try_cast({{ adapter.quote(name) }} as {{ engine_type(column.data_type or 'varchar') }}) as {{ name }}{{ ',' if not loop.last }}
         {%- endif %}
         {%- endfor %}
-    from read_parquet('{{ file }}'))
+    from {{ parquet_scan(file) }})
 {%- endmacro %}

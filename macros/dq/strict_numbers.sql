@@ -34,7 +34,7 @@
 {% macro strict_number(source_name, table_name, column) %}
     {%- set data_type = numeric_columns(source_name, table_name).get(column, 'varchar') -%}
     case
-        when regexp_full_match(trim({{ column }}), '{{ number_pattern(data_type) }}')
+        when {{ full_match('trim(' ~ column ~ ')', number_pattern(data_type)) }}
             then cast(trim({{ column }}) as {{ data_type }})
     end
 {%- endmacro %}
@@ -43,12 +43,12 @@
 {% macro malformed_numbers(source_name, table_name) %}
     {%- set columns = numeric_columns(source_name, table_name) -%}
     {%- if not columns -%}
-    cast(null as varchar)
+    cast(null as {{ dbt.type_string() }})
     {%- else -%}
     nullif(concat_ws(', '
         {%- for column, data_type in columns.items() %},
         case
-            when trim({{ column }}) <> '' and not regexp_full_match(trim({{ column }}), '{{ number_pattern(data_type) }}')
+            when trim({{ column }}) <> '' and not {{ full_match('trim(' ~ column ~ ')', number_pattern(data_type)) }}
                 then '{{ column }}=' || {{ column }}
         end
         {%- endfor %}

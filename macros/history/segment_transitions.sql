@@ -45,7 +45,7 @@ from_date as (
 
 revenue as (
 
-    select purchases.{{ customer_key }}, sum(purchases.amount) as revenue
+    select purchases.{{ customer_key }}, {{ money_sum('purchases.amount') }} as revenue
     from {{ purchases }} as purchases
     cross join from_date
     cross join to_date

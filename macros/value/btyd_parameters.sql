@@ -13,14 +13,14 @@ fit as (
 final as (
 
     select
-        cast(fit as varchar) as fit,
-        cast(model as varchar) as model,
-        cast(parameter as varchar) as parameter,
+        cast(fit as {{ dbt.type_string() }}) as fit,
+        cast(model as {{ dbt.type_string() }}) as model,
+        cast(parameter as {{ dbt.type_string() }}) as parameter,
         cast(value as double) as value,
         cast(log_likelihood as double) as log_likelihood,
         cast(customers_used as bigint) as customers_used,
-        cast(status as varchar) as status,
-        cast(status_reason as varchar) as status_reason
+        cast(status as {{ dbt.type_string() }}) as status,
+        cast(status_reason as {{ dbt.type_string() }}) as status_reason
 
     from fit
 

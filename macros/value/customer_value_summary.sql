@@ -19,7 +19,7 @@ purchase_days as (
     select
         {{ key }} as customer_key,
         cast(purchased_at as date) as purchase_date,
-        sum(amount) as day_value
+        {{ money_sum('amount') }} as day_value
 
     from {{ purchases }}
     group by 1, 2
@@ -51,11 +51,11 @@ per_customer as (
         min(purchase_date) as first_purchase_date,
         max(purchase_date) as last_purchase_date,
         count(*) as purchase_days,
-        avg(case when day_number > 1 then day_value end) as mean_repeat_value,
+        {{ money_mean('case when day_number > 1 then day_value end') }} as mean_repeat_value,
         sum(day_value) as total_value,
         max(case when in_calibration then purchase_date end) as calibration_last_purchase_date,
         count(case when in_calibration then 1 end) as calibration_purchase_days,
-        avg(case when in_calibration and day_number > 1 then day_value end) as calibration_mean_repeat_value,
+        {{ money_mean('case when in_calibration and day_number > 1 then day_value end') }} as calibration_mean_repeat_value,
         sum(case when in_calibration then day_value end) as calibration_value,
         count(case when not in_calibration then 1 end) as holdout_purchase_days,
         coalesce(sum(case when not in_calibration then day_value end), 0) as holdout_value

@@ -77,17 +77,17 @@ final as (
         end as calibration_status,
         case
             when calibration_purchases = 0 then
-                'no purchase on or before the calibration end ' || cast(calibration_end as varchar)
-                || ' (the data start on ' || cast(first_purchase_date as varchar)
+                'no purchase on or before the calibration end ' || cast(calibration_end as {{ dbt.type_string() }})
+                || ' (the data start on ' || cast(first_purchase_date as {{ dbt.type_string() }})
                 || '): set var value_calibration_end later or value_holdout_days smaller'
             when holdout_purchases = 0 then
-                'no purchase after the calibration end ' || cast(calibration_end as varchar)
-                || ' (the data end on ' || cast(observation_end as varchar)
+                'no purchase after the calibration end ' || cast(calibration_end as {{ dbt.type_string() }})
+                || ' (the data end on ' || cast(observation_end as {{ dbt.type_string() }})
                 || '): set var value_calibration_end earlier or value_holdout_days larger'
             else
-                cast(calibration_purchases as varchar) || ' purchase lines up to ' || cast(calibration_end as varchar)
-                || ', ' || cast(holdout_purchases as varchar) || ' in the ' || cast(holdout_days as varchar)
-                || ' holdout days to ' || cast(observation_end as varchar)
+                cast(calibration_purchases as {{ dbt.type_string() }}) || ' purchase lines up to ' || cast(calibration_end as {{ dbt.type_string() }})
+                || ', ' || cast(holdout_purchases as {{ dbt.type_string() }}) || ' in the ' || cast(holdout_days as {{ dbt.type_string() }})
+                || ' holdout days to ' || cast(observation_end as {{ dbt.type_string() }})
         end as status_reason
 
     from counted

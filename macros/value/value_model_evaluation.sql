@@ -112,7 +112,7 @@ roc as (
 
 average_precision as (
 
-    select method, target, sum(cast(1.0 * positives_at / positives * true_positives / predicted as {{ exact_sum_type() }})) as pr_auc
+    select method, target, sum(cast(cast(positives_at as double) / positives * true_positives / predicted as {{ exact_sum_type() }})) as pr_auc
     from cumulative
     where positives > 0
     group by method, target
@@ -164,9 +164,9 @@ deciles as (
         totals.method,
         totals.target,
         totals.customers,
-        (1.0 * coalesce(sum(top_decile.positives), 0) / totals.top_size) / nullif(1.0 * totals.positives / totals.customers, 0)
+        (cast(coalesce(sum(top_decile.positives), 0) as double) / totals.top_size) / nullif(cast(totals.positives as double) / totals.customers, 0)
             as top_decile_lift,
-        coalesce(sum(top_decile.top_value), 0) / nullif(totals.total_value, 0) as top_decile_revenue_share
+        cast(coalesce(sum(top_decile.top_value), 0) as double) / nullif(totals.total_value, 0) as top_decile_revenue_share
 
     from totals
     left join top_decile

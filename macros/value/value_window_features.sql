@@ -55,7 +55,7 @@ before_cutoff as (
         min(purchases.purchase_date) as first_purchase_date,
         max(purchases.purchased_at) as last_purchase_at,
         count(distinct purchases.purchase_id) as frequency,
-        sum(purchases.amount) as monetary
+        {{ money_sum('purchases.amount') }} as monetary
 
     from purchases
     cross join time_window
@@ -69,7 +69,7 @@ after_cutoff as (
     select
         purchases.customer_key,
         count(distinct purchases.purchase_date) as next_purchase_days,
-        sum(purchases.amount) as next_value
+        {{ money_sum('purchases.amount') }} as next_value
 
     from purchases
     cross join time_window

@@ -1,3 +1,5 @@
+import pyarrow as pa
+
 from customer_value.ml.classifiers import fit_classifiers
 from customer_value.ml.settings import MlSettings
 
@@ -8,5 +10,8 @@ def model(dbt, session):
     split = dbt.ref("ecomx_clv_classifier_split").df()
     parameters = fit_classifiers(customers, split, "customer_id", "clv_class", settings.clv_feature_sets,
                                  settings.clv_models, settings.split)
-    # A not-fit table has no pickled estimator, and an all-null pandas column would land as INTEGER.
-    return session.from_df(parameters).project("* replace (cast(estimator as blob) as estimator)")
+    # Arrow, so the pickled estimators stay binary (BLOB) even in a not-fit table, where all are null:
+    # pandas would hand over an all-null column as INTEGER.
+    table = pa.Table.from_pandas(parameters, preserve_index=False)
+    estimator = table.schema.get_field_index("estimator")
+    return table.set_column(estimator, "estimator", table.column(estimator).cast(pa.binary()))

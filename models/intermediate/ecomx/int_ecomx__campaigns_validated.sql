@@ -37,7 +37,7 @@ final as (
         flagged.{{ column }},
         {%- endfor %}
         flagged.response = 'Yes' as is_responded,
-        cast(flagged.campaign_id as varchar) || '#' || cast(flagged.customer_id as varchar) as record_key,
+        cast(flagged.campaign_id as {{ dbt.type_string() }}) || '#' || cast(flagged.customer_id as {{ dbt.type_string() }}) as record_key,
         flagged.malformed_numbers as dq_detail,
         {{ first_reason([
             [is_after_as_of_date('flagged.campaign_date') ~ " or coalesce(customer_status.is_after_as_of_date, false)", "'after_as_of_date'"],

@@ -15,7 +15,7 @@ final as (
         reference_date,
         total_spend,
         tenure_days,
-        cast(total_spend as double) / (greatest(tenure_days, 1) / 365.0) as clv
+        cast(total_spend as double) / (greatest(tenure_days, 1) / cast(365 as double)) as clv
 
     from features
 

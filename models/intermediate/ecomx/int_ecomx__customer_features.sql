@@ -47,11 +47,11 @@ final as (
         reference.reference_date,
         coalesce(transactions.total_spend, 0) as total_spend,
         coalesce(transactions.n_transactions, 0) as n_transactions,
-        transactions.total_spend / transactions.n_transactions as avg_transaction_amount,
+        cast(transactions.total_spend as double) / transactions.n_transactions as avg_transaction_amount,
         transactions.first_transaction_date,
         transactions.last_transaction_date,
         rfm.recency_days,
-        {{ dbt.datediff('customers.join_date', 'reference.reference_date', 'day') }} as tenure_days,
+        cast({{ dbt.datediff('customers.join_date', 'reference.reference_date', 'day') }} as bigint) as tenure_days,
         {%- for column in var('ecomx_product_categories') %}
         coalesce(transactions.spend_{{ column }}, 0) as spend_{{ column }},
         {%- endfor %}

@@ -30,7 +30,7 @@ final as (
         {%- for column in columns %}
         flagged.{{ column }},
         {%- endfor %}
-        cast(flagged.customer_id as varchar) as record_key,
+        cast(flagged.customer_id as {{ dbt.type_string() }}) as record_key,
         flagged.malformed_numbers as dq_detail,
         {{ first_reason([
             [is_after_as_of_date('flagged.join_date'), "'after_as_of_date'"],

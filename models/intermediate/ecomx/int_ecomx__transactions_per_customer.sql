@@ -13,12 +13,12 @@ final as (
 
     select
         customer_id,
-        sum(transaction_amount) as total_spend,
+        {{ money_sum('transaction_amount') }} as total_spend,
         count(*) as n_transactions,
         min(transaction_date) as first_transaction_date,
         max(transaction_date) as last_transaction_date,
         {%- for column, category in var('ecomx_product_categories').items() %}
-        sum(case when product_category = '{{ category }}' then transaction_amount else 0 end) as spend_{{ column }}{{ ',' if not loop.last }}
+        {{ money_sum("case when product_category = '" ~ category ~ "' then transaction_amount else 0 end") }} as spend_{{ column }}{{ ',' if not loop.last }}
         {%- endfor %}
 
     from transactions

@@ -36,7 +36,7 @@ final as (
         {%- for column in columns %}
         flagged.{{ column }},
         {%- endfor %}
-        cast(flagged.transaction_id as varchar) as record_key,
+        cast(flagged.transaction_id as {{ dbt.type_string() }}) as record_key,
         flagged.malformed_numbers as dq_detail,
         {{ first_reason([
             [is_after_as_of_date('flagged.transaction_date') ~ " or coalesce(customer_status.is_after_as_of_date, false)", "'after_as_of_date'"],

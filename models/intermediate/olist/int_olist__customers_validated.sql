@@ -28,7 +28,7 @@ final as (
             ["customer_id <> lower(trim(customer_id)) or customer_unique_id <> lower(trim(customer_unique_id))", "'malformed_key'"],
             ["duplicate_reason is not null", "duplicate_reason"],
         ]) }} as dq_reason,
-        cast(null as varchar) as dq_detail
+        cast(null as {{ dbt.type_string() }}) as dq_detail
 
     from flagged
 

@@ -30,7 +30,7 @@ final as (
         {%- for column in columns %}
         flagged.{{ column }},
         {%- endfor %}
-        flagged.order_id || '#' || coalesce(cast(flagged.payment_sequential as varchar), '') as record_key,
+        flagged.order_id || '#' || coalesce(cast(flagged.payment_sequential as {{ dbt.type_string() }}), '') as record_key,
         flagged.malformed_numbers as dq_detail,
         {{ first_reason([
             ["coalesce(order_status.is_after_as_of_date, false)", "'after_as_of_date'"],

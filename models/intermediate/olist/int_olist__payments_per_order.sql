@@ -15,21 +15,21 @@ final as (
 
     select
         order_id,
-        sum(payment_value) as payment_total,
+        {{ money_sum('payment_value') }} as payment_total,
         count(*) as payment_rows,
         max(payment_installments) as max_installments,
         {%- for payment_type in known_payment_types %}
-        sum(case when payment_type = '{{ payment_type }}' then payment_value else 0 end)
+        {{ money_sum("case when payment_type = '" ~ payment_type ~ "' then payment_value else 0 end") }}
             as {{ payment_type }}_amount,
         {%- endfor %}
-        sum(
+        cast(sum(
             case
                 when payment_type not in ('{{ known_payment_types | join("', '") }}')
                     or payment_type is null
                 then payment_value
                 else 0
             end
-        ) as other_amount
+        ) as decimal(38, 2)) as other_amount
 
     from payments
     group by order_id

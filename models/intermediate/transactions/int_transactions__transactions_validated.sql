@@ -20,7 +20,7 @@ final as (
         transactions.customer_id,
         transactions.transaction_at,
         transactions.amount,
-        transactions.customer_id || ' ' || coalesce(cast(transactions.transaction_at as varchar), '') as record_key,
+        transactions.customer_id || ' ' || coalesce(cast(transactions.transaction_at as {{ dbt.type_string() }}), '') as record_key,
         transactions.malformed_numbers as dq_detail,
         {{ first_reason([
             [is_after_as_of_date('transactions.transaction_at'), "'after_as_of_date'"],

@@ -25,10 +25,10 @@ declared as (
     {% endif %}
     {%- else -%}
     select
-        cast(null as varchar) as exposure_name,
-        cast(null as varchar) as exposure_type,
-        cast(null as varchar) as table_name,
-        cast(null as varchar) as source_name
+        cast(null as {{ dbt.type_string() }}) as exposure_name,
+        cast(null as {{ dbt.type_string() }}) as exposure_type,
+        cast(null as {{ dbt.type_string() }}) as table_name,
+        cast(null as {{ dbt.type_string() }}) as source_name
     where false
     {%- endfor %}
 

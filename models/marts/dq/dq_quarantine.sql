@@ -8,7 +8,7 @@ unparsable_{{ loop.index }} as (
         source_name,
         file_name,
         line_number,
-        cast(null as varchar) as record_key,
+        cast(null as {{ dbt.type_string() }}) as record_key,
         reason,
         detail,
         raw_line as raw_values
@@ -26,7 +26,7 @@ rule_broken_{{ loop.index }} as (
         validated.record_key,
         validated.dq_reason as reason,
         validated.dq_detail as detail,
-        cast(to_json(validated) as varchar) as raw_values
+        {{ row_to_json('validated') }} as raw_values
 
     from {{ ref(file.validated) }} as validated
     where validated.dq_reason <> 'after_as_of_date'

@@ -26,12 +26,12 @@ file_{{ loop.index }} as (
         count(case when dq_reason = 'duplicate_row' then 1 end) as rows_duplicate,
         {%- if file.money %}
         '{{ file.money }}' as money_column,
-        coalesce(sum({{ file.money }}), 0) as money_read,
-        coalesce(sum(case when dq_reason is null then {{ file.money }} end), 0) as money_accepted,
-        coalesce(sum(case when dq_reason <> 'after_as_of_date' then {{ file.money }} end), 0) as money_quarantined,
-        coalesce(sum(case when dq_reason = 'after_as_of_date' then {{ file.money }} end), 0) as money_after_as_of,
+        coalesce({{ money_sum(file.money) }}, 0) as money_read,
+        coalesce({{ money_sum('case when dq_reason is null then ' ~ file.money ~ ' end') }}, 0) as money_accepted,
+        coalesce({{ money_sum("case when dq_reason <> 'after_as_of_date' then " ~ file.money ~ " end") }}, 0) as money_quarantined,
+        coalesce({{ money_sum("case when dq_reason = 'after_as_of_date' then " ~ file.money ~ " end") }}, 0) as money_after_as_of,
         {%- else %}
-        cast(null as varchar) as money_column,
+        cast(null as {{ dbt.type_string() }}) as money_column,
         cast(null as decimal(38, 2)) as money_read,
         cast(null as decimal(38, 2)) as money_accepted,
         cast(null as decimal(38, 2)) as money_quarantined,
@@ -113,8 +113,8 @@ final as (
                 file_name || ': money read (' || money_read || ') differs from accepted plus quarantined plus after the as-of date ('
                 || (money_accepted + money_quarantined + money_after_as_of) || '): a defect in the validated model, please report it'
             when not (coalesce(rows_used = rows_accepted, true) and coalesce(money_used = money_accepted, true)) then
-                file_name || ': accepted rows or money (' || rows_accepted || ' rows, ' || coalesce(cast(money_accepted as varchar), '-')
-                || ') differ from what the marts use (' || rows_used || ' rows, ' || coalesce(cast(money_used as varchar), '-')
+                file_name || ': accepted rows or money (' || rows_accepted || ' rows, ' || coalesce(cast(money_accepted as {{ dbt.type_string() }}), '-')
+                || ') differ from what the marts use (' || rows_used || ' rows, ' || coalesce(cast(money_used as {{ dbt.type_string() }}), '-')
                 || '): rows were lost or doubled between validation and the marts, a defect to report'
         end as imbalance
 

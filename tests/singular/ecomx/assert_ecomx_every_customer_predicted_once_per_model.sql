@@ -46,6 +46,6 @@ union all
 
 -- all 4 models x 2 feature sets must be there, also when the table is empty, unless there is no customer
 -- at all (a build as of a day before the first EcomX customer joined)
-select null, 'models x feature sets', cast(count(*) as varchar), count(*)
+select null, 'models x feature sets', cast(count(*) as {{ dbt.type_string() }}), count(*)
 from combinations
 having count(*) <> 8 and (select count(*) from customers) > 0

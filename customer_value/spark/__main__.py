@@ -1,0 +1,3 @@
+from customer_value.spark.build import main
+
+main()
