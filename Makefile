@@ -50,7 +50,11 @@ build: install
 	$(BIN)/python -m customer_value.warehouse.summary "$(DBT_DUCKDB_PATH)"
 
 test: install browser
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not spark"
+
+# The Spark parity tests (tests/python/test_spark_parity.py): CI runs them after `make test`.
+test-spark: $(BIN)/.spark-installed java
+	$(BIN)/pytest -m spark
 
 report: install
 	$(BIN)/python -m customer_value.report --warehouse "$(DBT_DUCKDB_PATH)" --out reports

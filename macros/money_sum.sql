@@ -4,8 +4,9 @@
     cast(sum({{ expression }}) as decimal(38, 2))
 {%- endmacro %}
 
-{#- The mean of an amount as a double, as DuckDB's avg of decimals gives it (Spark's avg would keep a decimal
-    rounded to 6 places). -#}
+{#- The mean of an amount in cents as a double, to the last bit as DuckDB's avg of decimals gives it: the sum
+    in cents divided by 100 times the count (Spark's avg would keep a decimal rounded to 6 places, and a
+    double sum divided by the count can differ in the last bit, which moves the BG/NBD fit). -#}
 {% macro money_mean(expression) %}
     {{- return(adapter.dispatch('money_mean')(expression)) -}}
 {% endmacro %}
@@ -15,5 +16,5 @@
 {%- endmacro %}
 
 {% macro spark__money_mean(expression) %}
-    cast(sum({{ expression }}) as double) / count({{ expression }})
+    cast(sum({{ expression }}) * 100 as double) / (count({{ expression }}) * 100)
 {%- endmacro %}

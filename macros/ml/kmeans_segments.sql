@@ -107,7 +107,7 @@ final as (
         nearest.{{ key }},
         centroids.segment_id,
         centroids.segment_name,
-        centroids.segment_role,
+        centroids.segment_role{{ ',' if keep }}
         {%- for column in keep %}
         nearest.{{ column }}{{ ',' if not loop.last }}
         {%- endfor %}

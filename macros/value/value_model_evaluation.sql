@@ -82,8 +82,8 @@ cumulative as (
         offsets.positives,
         offsets.customers,
         offsets.top_size,
-        sum(positives_at) over higher_first - offsets.positives_before as true_positives,
-        sum(customers_at) over higher_first - offsets.customers_before as predicted
+        (sum(positives_at) over higher_first) - offsets.positives_before as true_positives,
+        (sum(customers_at) over higher_first) - offsets.customers_before as predicted
 
     from thresholds
     inner join offsets

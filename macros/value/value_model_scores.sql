@@ -34,7 +34,7 @@ with
    the cost. #}
 calibration_features as (
 
-    select * exclude (population_customers, stratum_customers, draw)
+    select {{ star_except(['population_customers', 'stratum_customers', 'draw']) }}
     from ({{ fit_sample(features, key) | indent(4) }})
 
 ),

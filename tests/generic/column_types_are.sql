@@ -1,5 +1,5 @@
-{#- The table has exactly these columns with these types (names and types as DuckDB reports them,
-    compared case-insensitively). Guards the shape of Python model outputs, which cannot carry a dbt
+{#- The table has exactly these columns with these types (types as DuckDB names them, in the
+    engine's spelling; compared case-insensitively). Guards the shape of Python model outputs, which cannot carry a dbt
     contract: a renamed, added, dropped or retyped column fails the build. -#}
 {% test column_types_are(model, column_types) %}
 
@@ -8,7 +8,7 @@ with
 expected as (
 
     {% for name, data_type in column_types.items() -%}
-    select '{{ name }}' as column_name, lower('{{ data_type }}') as data_type
+    select '{{ name }}' as column_name, lower('{{ engine_type(data_type) }}') as data_type
     {% if not loop.last %}union all
     {% endif %}
     {%- endfor %}
@@ -17,11 +17,7 @@ expected as (
 
 actual as (
 
-    select column_name, lower(data_type) as data_type
-    from information_schema.columns
-    where table_schema = '{{ model.schema }}'
-        and table_name = '{{ model.identifier }}'
-
+    {{ actual_column_types(model) | indent(4) }}
 )
 
 select

@@ -15,10 +15,10 @@ final as (
         feature,
         class_label,
         value,
-        row_number() over (
+        cast(row_number() over (
             partition by feature_set, model, importance_type, class_label
             order by abs(value) desc, feature
-        ) as driver_rank
+        ) as bigint) as driver_rank
 
     from importances
 

@@ -38,7 +38,7 @@ best_per_feature_set as (
     select
         feature_set,
         model,
-        row_number() over (partition by feature_set order by macro_f1 desc, model) as rank_by_test_macro_f1
+        cast(row_number() over (partition by feature_set order by macro_f1 desc, model) as bigint) as rank_by_test_macro_f1
 
     from per_evaluation
     where split = 'test'

@@ -12,7 +12,7 @@ final as (
         term as feature,
         coefficient,
         exp(coefficient) as odds_ratio,
-        row_number() over (order by abs(coefficient) desc nulls last, term) as driver_rank,
+        cast(row_number() over (order by abs(coefficient) desc nulls last, term) as bigint) as driver_rank,
         case
             when coefficient > 0 then 'raises the odds of being high value'
             when coefficient < 0 then 'lowers the odds of being high value'
