@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import WITHOUT_ML, Build, assert_built, run_dbt_build
+from conftest import WITHOUT_ML, Build
 from spark_parity import SparkBuild, differences, run_spark_build
 from test_bad_inputs import OLIST_DEFECTS, clean_olist, corpus_build, olist_targets
 
