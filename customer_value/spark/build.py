@@ -30,8 +30,25 @@ class BuildFailed(SystemExit):
     pass
 
 
+SELECTION = ("--select", "-s", "--exclude")
+
+
+def _without_selection(dbt_args: list[str]) -> list[str]:
+    """The arguments `dbt parse` takes: all but --select / --exclude and their values."""
+    kept, skipping = [], False
+    for argument in dbt_args:
+        if argument in SELECTION:
+            skipping = True
+        elif skipping and not argument.startswith("-"):
+            continue
+        else:
+            skipping = False
+            kept.append(argument)
+    return kept
+
+
 def _parse(runner: dbtRunner, dbt_args: list[str]) -> Manifest:
-    result = runner.invoke(["parse", "--target", TARGET, *dbt_args])
+    result = runner.invoke(["parse", "--target", TARGET, *_without_selection(dbt_args)])
     if not result.success:
         raise BuildFailed(f"dbt parse failed on target {TARGET}: {result.exception or 'see the log above'}")
     return result.result
@@ -66,8 +83,8 @@ def _model_node(manifest: Manifest, node) -> ModelNode:
 
 def _build_sql(runner: dbtRunner, nodes: dict[str, object], stage: Stage, dbt_args: list[str]) -> None:
     selected = [".".join(nodes[uid].fqn) for uid in stage.sql_nodes]
-    result = runner.invoke(["build", "--target", TARGET, "--indirect-selection", "empty", *dbt_args,
-                            "--select", *selected])
+    result = runner.invoke(["build", "--target", TARGET, "--indirect-selection", "empty",
+                            *_without_selection(dbt_args), "--select", *selected])
     if not result.success:
         raise BuildFailed("dbt build on Spark failed (see the log above)")
 

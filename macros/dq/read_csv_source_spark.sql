@@ -5,7 +5,7 @@
     Spark's CSV reader maps columns by position, turns a bad value into NULL and keeps the row, and has no
     line numbers. So the file is read as text, one row per physical line numbered in file order (line 1 =
     the header), and every non-blank data line is checked as DuckDB's reader checks it, in this order:
-      unparsable_invalid_encoding      bytes that are not UTF-8 (Spark reads them as U+FFFD)
+      unparsable_invalid_encoding      bytes that are not UTF-8 (Spark keeps them as read: is_valid_utf8)
       unparsable_line_size_over_maximum  over DuckDB's 2,097,152-byte line limit
       unparsable_unquoted_value        a field that opens a quote and does not end right after closing it;
                                        a quote never closed on its line also takes every later line, which
@@ -14,7 +14,8 @@
       unparsable_cast                  a date or timestamp that does not parse (numbers are read as text and
                                        checked by strict_number, as on DuckDB)
     Fields are split with `from_csv` (quote and escape `"`, an empty field is NULL) and matched to the
-    documented columns by the header's names. One difference: a quoted value spanning several lines, which
+    documented columns by the header's names. Differences: a line with invalid UTF-8 keeps its bytes as
+    U+FFFD in raw_line (DuckDB writes '?') and its detail names no column; a quoted value spanning several lines, which
     DuckDB reads as one row, is taken here for a quote never closed.
     The parse is a temporary view of the session, `cv_csv__<file>`; the staging model reads its accepted
     lines and its post-hook (capture_csv_rejects) the rejected ones.
@@ -129,7 +130,7 @@
         select
             *,
             case
-                when instr(line, '\uFFFD') > 0 then 'unparsable_invalid_encoding'
+                when not is_valid_utf8(line) then 'unparsable_invalid_encoding'
                 when octet_length(line) > 2097152 then 'unparsable_line_size_over_maximum'
                 when opens_quote or not line rlike '^{{ field }}(?:,{{ field }})*+$' then 'unparsable_unquoted_value'
                 when field_count < {{ header | length }} then 'unparsable_missing_columns'
@@ -139,7 +140,7 @@
                 {%- endif %}
             end as reason,
             case
-                when instr(line, '\uFFFD') > 0 then 'Invalid unicode (byte sequence mismatch) detected.'
+                when not is_valid_utf8(line) then 'Invalid unicode (byte sequence mismatch) detected. This file is not utf-8 encoded.'
                 when octet_length(line) > 2097152 then 'Maximum line size of 2097152 bytes exceeded.'
                 when opens_quote or not line rlike '^{{ field }}(?:,{{ field }})*+$' then 'Value with unterminated quote found.'
                 when field_count < {{ header | length }} then element_at(array({{ names | map('tojson') | join(', ') | replace('"', "'") }}), field_count + 1)
@@ -215,7 +216,7 @@
         cast(line_number as bigint) as line_number,
         reason,
         detail,
-        line as raw_line
+        make_valid_utf8(line) as raw_line
     from cv_csv__{{ node.identifier }}
     where reason is not null
     order by line_number

@@ -4,7 +4,9 @@ exports with the DuckDB build's tables, row for row.
 Type differences between the engines are cast away here, never in the product: Spark writes timestamps
 as UTC instants (DuckDB reads them back with a time zone), integers as int where DuckDB has bigint for
 some counts, and text as string. Floats are compared to 1e-9. Pickled estimators (random forest, KNN) are
-compared by their predictions elsewhere, not by their bytes.
+compared by their predictions elsewhere, not by their bytes. A quarantined line with invalid UTF-8 keeps
+its raw text (raw_values) in each engine's own way (DuckDB '?', Spark U+FFFD) and DuckDB's detail names the column:
+those two values are left out for that reason only.
 """
 
 from __future__ import annotations
@@ -53,6 +55,11 @@ def run_spark_build(workdir: Path, olist_dir: Path = SAMPLE_OLIST, ecomx_dir: Pa
 def comparable(frame: pd.DataFrame) -> pd.DataFrame:
     """Engine-neutral values: naive UTC timestamps, floats for decimals, rows in one order."""
     frame = frame.drop(columns=[c for c in frame.columns if c in NOT_COMPARED]).copy()
+    if "reason" in frame.columns:
+        invalid = frame["reason"] == "unparsable_invalid_encoding"
+        for column in ("raw_values", "detail"):
+            if column in frame.columns:
+                frame.loc[invalid, column] = None
     for column in frame.columns:
         values = frame[column]
         if isinstance(values.dtype, pd.DatetimeTZDtype):
