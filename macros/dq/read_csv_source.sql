@@ -89,10 +89,6 @@
 {% endmacro %}
 
 {% macro read_csv_source(source_name, table_name) %}
-    {{- return(adapter.dispatch('read_csv_source')(source_name, table_name)) -}}
-{% endmacro %}
-
-{% macro default__read_csv_source(source_name, table_name) %}
     {#- registers the lineage source -> staging model -#}
     {%- set _ = source(source_name, table_name) -%}
     {%- if not execute -%}
@@ -103,11 +99,16 @@
     {%- if file.endswith('.parquet') -%}
         {{ return(read_parquet_source(node, file, numeric_columns(source_name, table_name))) }}
     {%- endif -%}
+    {{- return(adapter.dispatch('read_csv_file')(node, file)) -}}
+{% endmacro %}
+
+{#- The CSV file of a source table, columns by header name (DuckDB: read_csv with store_rejects). -#}
+{% macro default__read_csv_file(node, file) %}
     {%- set types = [] -%}
     {%- for name in csv_header(file) -%}
         {%- set column = node.columns.get(name) -%}
         {%- if column -%}
-            {%- set numeric = name in numeric_columns(source_name, table_name) -%}
+            {%- set numeric = name in numeric_columns(node.source_name, node.name) -%}
             {%- do types.append("'" ~ name ~ "': '" ~ (column.data_type if column.data_type and not numeric else 'varchar') ~ "'") -%}
         {%- else -%}
             {#- undocumented, possibly unnamed (a trailing comma on every line): kept apart under a position name -#}

@@ -167,16 +167,7 @@
     {{- return({'view': view, 'names': names}) -}}
 {% endmacro %}
 
-{% macro spark__read_csv_source(source_name, table_name) %}
-    {%- set _ = source(source_name, table_name) -%}
-    {%- if not execute -%}
-        {{ return('(select 1)') }}
-    {%- endif -%}
-    {%- set node = source_node(source_name, table_name) -%}
-    {%- set file = source_file(node) -%}
-    {%- if file.endswith('.parquet') -%}
-        {{ return(read_parquet_source(node, file, numeric_columns(source_name, table_name))) }}
-    {%- endif -%}
+{% macro spark__read_csv_file(node, file) %}
     {%- set parsed = spark_csv_parse(node, file) -%}
     (select {{ parsed.names | map('string') | join(', ') }} from {{ parsed.view }} where reason is null)
 {%- endmacro %}
