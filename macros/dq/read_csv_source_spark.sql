@@ -130,26 +130,21 @@
         select
             *,
             case
-                when not is_valid_utf8(line) then 'unparsable_invalid_encoding'
-                when octet_length(line) > 2097152 then 'unparsable_line_size_over_maximum'
-                when opens_quote or not line rlike '^{{ field }}(?:,{{ field }})*+$' then 'unparsable_unquoted_value'
-                when field_count < {{ header | length }} then 'unparsable_missing_columns'
-                when field_count > {{ header | length }} then 'unparsable_too_many_columns'
-                {%- if casts %}
-                when {{ casts | map(attribute='failed') | join(' or ') }} then 'unparsable_cast'
-                {%- endif %}
-            end as reason,
-            case
-                when not is_valid_utf8(line) then 'Invalid unicode (byte sequence mismatch) detected. This file is not utf-8 encoded.'
-                when octet_length(line) > 2097152 then 'Maximum line size of 2097152 bytes exceeded.'
-                when opens_quote or not line rlike '^{{ field }}(?:,{{ field }})*+$' then 'Value with unterminated quote found.'
-                when field_count < {{ header | length }} then element_at(array({{ names | map('tojson') | join(', ') | replace('"', "'") }}), field_count + 1)
-                    || ': Expected Number of Columns: {{ header | length }} Found: ' || field_count
-                when field_count > {{ header | length }} then 'Expected Number of Columns: {{ header | length }} Found: ' || field_count
+                when not is_valid_utf8(line) then named_struct('reason', 'unparsable_invalid_encoding',
+                    'detail', 'Invalid unicode (byte sequence mismatch) detected. This file is not utf-8 encoded.')
+                when octet_length(line) > 2097152 then named_struct('reason', 'unparsable_line_size_over_maximum',
+                    'detail', 'Maximum line size of 2097152 bytes exceeded.')
+                when opens_quote or not line rlike '^{{ field }}(?:,{{ field }})*+$' then named_struct('reason', 'unparsable_unquoted_value',
+                    'detail', 'Value with unterminated quote found.')
+                when field_count < {{ header | length }} then named_struct('reason', 'unparsable_missing_columns',
+                    'detail', element_at(array({{ names | map('tojson') | join(', ') | replace('"', "'") }}), field_count + 1)
+                        || ': Expected Number of Columns: {{ header | length }} Found: ' || field_count)
+                when field_count > {{ header | length }} then named_struct('reason', 'unparsable_too_many_columns',
+                    'detail', 'Expected Number of Columns: {{ header | length }} Found: ' || field_count)
                 {%- for cast in casts %}
-                when {{ cast.failed }} then {{ cast.detail }}
+                when {{ cast.failed }} then named_struct('reason', 'unparsable_cast', 'detail', {{ cast.detail }})
                 {%- endfor %}
-            end as detail
+            end as rejection
         from fields
 
     )
@@ -157,8 +152,8 @@
     select
         line_number,
         line,
-        reason,
-        detail,
+        rejection.reason as reason,
+        rejection.detail as detail,
         {%- for name in names %}
         {{ typed[loop.index0] }} as {{ adapter.quote(name) }}{{ ',' if not loop.last }}
         {%- endfor %}
