@@ -46,16 +46,23 @@ worse_{{ column }} as (
 ),
 
 {% endfor -%}
+population as (
+
+    select count(*) as customers from rfm
+
+),
+
 ranked as (
 
     select
         rfm.*,
-        count(*) over () as customers,
+        population.customers,
         worse_recency_days.customers_worse as worse_recency,
         worse_frequency.customers_worse as worse_frequency,
         worse_monetary.customers_worse as worse_monetary
 
     from rfm
+    cross join population
     inner join worse_recency_days on rfm.recency_days is not distinct from worse_recency_days.recency_days
     inner join worse_frequency on rfm.frequency is not distinct from worse_frequency.frequency
     inner join worse_monetary on rfm.monetary is not distinct from worse_monetary.monetary

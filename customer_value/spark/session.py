@@ -15,7 +15,7 @@ from dbt.config.renderer import ProfileRenderer
 from pyspark.sql import SparkSession
 
 from customer_value.warehouse.disk_room import room_problem
-from customer_value.warehouse.input_files import last_line, layout_problem
+from customer_value.warehouse.input_files import first_line, last_line, layout_problem
 
 PROFILE = "customer_value"
 
@@ -29,6 +29,7 @@ def file_size(path: str) -> int:
 
 
 FUNCTIONS = {"cv_file_count": (file_count, "bigint"), "cv_file_size": (file_size, "bigint"),
+             "cv_first_line": (first_line, "string"),
              "cv_last_line": (last_line, "string"), "cv_layout_problem": (layout_problem, "string"),
              "cv_room_problem": (room_problem, "string")}
 

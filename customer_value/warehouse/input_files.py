@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 
 PROBE_BYTES = 65536
+MAX_LINE_BYTES = 2_097_152  # DuckDB's CSV line limit
 UTF16_32_MARKS = {
     b"\xff\xfe\x00\x00": "UTF-32", b"\x00\x00\xfe\xff": "UTF-32", b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16",
 }
@@ -19,6 +20,15 @@ def last_line(path: str) -> str:
         handle.seek(max(0, size - PROBE_BYTES))
         tail = handle.read()
     return tail.rsplit(b"\n", 1)[-1].decode("utf-8", errors="replace")
+
+
+def first_line(path: str) -> str:
+    """The bytes before the first line break (the header), read as latin-1 like the physical-line reader
+    (macro csv_physical_lines) reads them, at most MAX_LINE_BYTES of them. A query's `limit 1` would need
+    the file's row order, which DuckDB does not keep with preserve_insertion_order off."""
+    with open(path, "rb") as handle:
+        head = handle.readline(MAX_LINE_BYTES)
+    return head.rstrip(b"\n").decode("latin-1")
 
 
 def layout_problem(path: str) -> str:

@@ -80,7 +80,7 @@
 {#- The column names of the file's header line (UTF-8 byte-order mark as read in latin-1, CR and quotes
     stripped). -#}
 {% macro csv_header(file) %}
-    {%- set first = run_query("select line from " ~ csv_physical_lines(file) ~ " limit 1").columns[0].values() -%}
+    {%- set first = run_query("select cv_first_line('" ~ file ~ "')").columns[0].values() -%}
     {%- set names = [] -%}
     {%- for name in ((first[0] or '') | replace('\u00ef\u00bb\u00bf', '') | replace('\r', '')).split(',') -%}
         {%- do names.append(name.strip().strip('"')) -%}

@@ -37,16 +37,34 @@ recorded_dates as (
 ),
 
 {%- set previous = previous_history() %}
+{%- if previous is none %}
+{#- The first build of the history: each customer's one period starts on the day of its state. The same
+    rows as the general case below gives with an empty history, without its passes over every customer. #}
+first_periods as (
+
+    select
+        state.{{ customer_key }},
+        state.rfm_segment,
+        state.rfm_lifecycle,
+        state.segment_role,
+        state.as_of_date as valid_from,
+        next_date.as_of_date as valid_to,
+        next_date.as_of_date is null as is_current
+
+    from state
+    inner join recorded_dates
+        on state.as_of_date = recorded_dates.as_of_date
+    left join recorded_dates as next_date
+        on next_date.date_number = recorded_dates.date_number + 1
+
+)
+
+select * from first_periods
+{%- else %}
 history as (
 
-    {%- if previous is not none %}
     select {{ customer_key }}, rfm_segment, rfm_lifecycle, segment_role, valid_from, valid_to
     from {{ previous }}
-    {%- else %}
-    select {{ customer_key }}, rfm_segment, rfm_lifecycle, segment_role, as_of_date as valid_from, as_of_date as valid_to
-    from state
-    where false
-    {%- endif %}
 
 ),
 
@@ -188,5 +206,6 @@ final as (
 )
 
 select * from final
+{%- endif %}
 
 {% endmacro %}

@@ -79,18 +79,50 @@ after_cutoff as (
 
 ),
 
-joined as (
+outcomes as (
 
     select
         before_cutoff.*,
         coalesce(after_cutoff.next_purchase_days, 0) as next_purchase_days,
-        coalesce(after_cutoff.next_value, 0) as next_value,
-        count(*) over () as customers,
-        rank() over (order by coalesce(after_cutoff.next_value, 0) desc) as spend_rank
+        coalesce(after_cutoff.next_value, 0) as next_value
 
     from before_cutoff
     left join after_cutoff
         on before_cutoff.customer_key = after_cutoff.customer_key
+
+),
+
+population as (
+
+    select count(*) as customers from outcomes
+
+),
+
+{#- rank() over (order by next_value desc), from a running count over the distinct values instead of a sort
+    of every customer: 1 + the customers who spent strictly more. -#}
+spend_ranks as (
+
+    select
+        next_value,
+        cast(1 + coalesce(sum(count(*)) over (order by next_value desc rows between unbounded preceding and 1 preceding), 0)
+            as bigint) as spend_rank
+
+    from outcomes
+    group by next_value
+
+),
+
+joined as (
+
+    select
+        outcomes.*,
+        population.customers,
+        spend_ranks.spend_rank
+
+    from outcomes
+    cross join population
+    inner join spend_ranks
+        on outcomes.next_value = spend_ranks.next_value
 
 ),
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from customer_value.warehouse.input_files import last_line, layout_problem
+from customer_value.warehouse.input_files import first_line, last_line, layout_problem
 
 TEXT = "order_id,payment_value\nabc,12.50\n"
 
@@ -38,3 +38,21 @@ def test_last_line_is_empty_only_when_a_line_break_ends_the_file(tmp_path: Path)
     assert last_line(str(path)) == "abc,12."
     path.write_bytes(b"x" * 70000)  # no line break at all: the last 64 KiB
     assert last_line(str(path)) == "x" * 65536
+
+
+@pytest.mark.parametrize(
+    ("content", "header"),
+    [
+        (TEXT.encode(), "order_id,payment_value"),
+        (TEXT.replace("\n", "\r\n").encode(), "order_id,payment_value\r"),  # csv_header strips the \r
+        (b"\xef\xbb\xbf" + TEXT.encode(), "\u00ef\u00bb\u00bforder_id,payment_value"),  # the BOM as latin-1
+        (b"\nabc,1\n", ""),
+        (b"order_id", "order_id"),
+        (b"", ""),
+    ],
+)
+def test_first_line_is_the_header_as_the_physical_line_reader_gives_it(tmp_path: Path, content: bytes,
+                                                                        header: str) -> None:
+    path = tmp_path / "file.csv"
+    path.write_bytes(content)
+    assert first_line(str(path)) == header
