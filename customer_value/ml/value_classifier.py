@@ -31,7 +31,7 @@ def fit_value_classifiers(training: pd.DataFrame, key: str, features: list[str],
 def _fit_one(x: pd.DataFrame, y: pd.Series, target: str, features: list[str], random_state: int) -> pd.DataFrame:
     classes = y.value_counts()
     if len(classes) < 2:
-        reason = (f"the training window has no customers at all" if y.empty else
+        reason = ("the training window has no customers at all" if y.empty else
                   f"every one of the {len(y)} training customers has {target} = {int(classes.index[0])}: nothing to learn")
         return _table(target, features, [np.nan] * (len(features) + 1), [np.nan] * len(features),
                       [np.nan] * len(features), NOT_FIT, reason, 0)

@@ -13,7 +13,6 @@ Row-level defects of one source share one build (each on different rows) to keep
 
 from __future__ import annotations
 
-import csv
 import shutil
 from dataclasses import dataclass
 from pathlib import Path

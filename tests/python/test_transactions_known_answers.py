@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from conftest import SAMPLE_TRANSACTIONS, Build, assert_built, run_dbt_build
