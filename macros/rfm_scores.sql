@@ -35,13 +35,7 @@ segments as (
 {%- for column, worse_first in [('recency_days', 'desc'), ('frequency', 'asc'), ('monetary', 'asc')] %}
 worse_{{ column }} as (
 
-    select
-        {{ column }},
-        cast(coalesce(sum(count(*)) over (order by {{ column }} {{ worse_first }} rows between unbounded preceding and 1 preceding), 0)
-            as bigint) as customers_worse
-
-    from rfm
-    group by {{ column }}
+    {{ rows_before_value('rfm', column, worse_first) | indent(4) }}
 
 ),
 
@@ -57,9 +51,9 @@ ranked as (
     select
         rfm.*,
         population.customers,
-        worse_recency_days.customers_worse as worse_recency,
-        worse_frequency.customers_worse as worse_frequency,
-        worse_monetary.customers_worse as worse_monetary
+        worse_recency_days.rows_before as worse_recency,
+        worse_frequency.rows_before as worse_frequency,
+        worse_monetary.rows_before as worse_monetary
 
     from rfm
     cross join population

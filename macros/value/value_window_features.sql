@@ -98,17 +98,12 @@ population as (
 
 ),
 
-{#- rank() over (order by next_value desc), from a running count over the distinct values instead of a sort
-    of every customer: 1 + the customers who spent strictly more. -#}
+{#- rank() over (order by next_value desc) without sorting every customer: 1 + the customers who spent
+    strictly more. -#}
 spend_ranks as (
 
-    select
-        next_value,
-        cast(1 + coalesce(sum(count(*)) over (order by next_value desc rows between unbounded preceding and 1 preceding), 0)
-            as bigint) as spend_rank
-
-    from outcomes
-    group by next_value
+    select next_value, 1 + rows_before as spend_rank
+    from ({{ rows_before_value('outcomes', 'next_value', 'desc') | indent(4) }}) as spent_more
 
 ),
 

@@ -1,6 +1,6 @@
-{#- The table has exactly these columns with these types (types as DuckDB names them, in the
-    engine's spelling; compared case-insensitively). Guards the shape of Python model outputs, which cannot carry a dbt
-    contract: a renamed, added, dropped or retyped column fails the build. -#}
+{#- The table has exactly these columns with these types (types as DuckDB names them, in the engine's
+    spelling; compared case-insensitively). Guards the shape of Python model outputs, which cannot carry a
+    dbt contract: a renamed, added, dropped or retyped column fails the build. -#}
 {% test column_types_are(model, column_types) %}
 
 with

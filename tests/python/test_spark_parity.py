@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from conftest import WITHOUT_ML, Build
+from customer_value.warehouse.bi_tables import bi_tables
 from spark_parity import SparkBuild, differences, run_spark_build
 from test_bad_inputs import OLIST_DEFECTS, clean_olist, corpus_build, olist_targets
 
@@ -24,8 +26,8 @@ def assert_spark_built(build: SparkBuild) -> SparkBuild:
 
 
 def exported_tables(build: Build) -> list[tuple[str, str]]:
-    return [tuple(row) for row in build.table(
-        "select distinct source_name, table_name from main.bi_tables order by all").itertuples(index=False)]
+    with duckdb.connect(str(build.warehouse), read_only=True) as connection:
+        return bi_tables(connection)
 
 
 def table_differences(duckdb_build: Build, spark_build: SparkBuild, tables: list[tuple[str, str]]) -> dict:
