@@ -14,7 +14,6 @@ import numpy as np
 import pandas as pd
 from sklearn.cluster import KMeans
 from sklearn.preprocessing import StandardScaler
-from threadpoolctl import threadpool_limits
 
 from customer_value.ml.fit_status import FIT, NOT_FIT
 from customer_value.ml.settings import KMeansSettings
@@ -204,13 +203,11 @@ def mean_silhouette(distances: np.ndarray, labels: np.ndarray) -> float:
     of the same rows: one matrix product per labelling instead of all pairwise distances again.
 
     s(i) = (b - a) / max(a, b), a = mean distance to the own cluster's other members, b = the lowest
-    mean distance to another cluster; 0 for a member of a one-member cluster. The product runs on one
-    BLAS thread so that its sums, and the score, are the same run after run.
+    mean distance to another cluster; 0 for a member of a one-member cluster.
     """
     codes, labels = np.unique(labels, return_inverse=True)
     members = np.bincount(labels, minlength=len(codes)).astype(float)
-    with threadpool_limits(limits=1, user_api="blas"):
-        sums = distances @ np.eye(len(codes))[labels]
+    sums = distances @ np.eye(len(codes))[labels]  # one BLAS thread (customer_value/ml): the same sums every run
     own = sums[np.arange(len(labels)), labels]
     a = own / np.maximum(members[labels] - 1, 1)
     others = sums / members
