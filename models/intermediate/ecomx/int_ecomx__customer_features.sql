@@ -30,7 +30,7 @@ campaigns as (
 
 rfm as (
 
-    select * from {{ ref('int_ecomx__customer_rfm') }}
+    select * from {{ ref('ecomx_customer_rfm') }}
 
 ),
 

@@ -1,5 +1,5 @@
 {#- The accepted transactions in the shape every forward-looking model reads (macros/value/): the same
-    rows and money as the RFM (int_ecomx__customer_rfm). -#}
+    rows and money as the RFM (ecomx_customer_rfm). -#}
 with
 
 transactions as (

@@ -4,7 +4,7 @@ with
 
 rfm as (
 
-    select * from {{ ref('int_ecomx__customer_rfm') }}
+    select * from {{ ref('ecomx_customer_rfm') }}
 
 ),
 

@@ -5,7 +5,7 @@ with
 orders as (
 
     select customer_unique_id, customer_id, order_id, purchased_at
-    from {{ ref('int_olist__orders_with_payments') }}
+    from {{ ref('fct_olist_orders') }}
     where is_delivered and customer_unique_id is not null
 
 ),

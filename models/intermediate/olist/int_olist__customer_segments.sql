@@ -2,7 +2,7 @@
 
 {{
     kmeans_segments(
-        customers=ref('int_olist__customer_rfm'),
+        customers=ref('olist_customer_rfm'),
         fit=ref('olist_kmeans_fit'),
         key='customer_unique_id',
         features=var('segment_features')['olist'],

@@ -1,10 +1,10 @@
 {#- The delivered orders in the shape every forward-looking model reads (macros/value/): the same orders
-    and money as the notebook's RFM (int_olist__customer_rfm). -#}
+    and money as the notebook's RFM (olist_customer_rfm). -#}
 with
 
 orders as (
 
-    select * from {{ ref('int_olist__orders_with_payments') }}
+    select * from {{ ref('fct_olist_orders') }}
     where is_delivered and customer_unique_id is not null
 
 ),

@@ -2,7 +2,7 @@
 
 {{
     kmeans_segments(
-        customers=ref('int_transactions__customer_rfm'),
+        customers=ref('transactions_customer_rfm'),
         fit=ref('transactions_kmeans_fit'),
         key='customer_id',
         features=var('segment_features')['transactions'],

@@ -12,7 +12,7 @@ customers as (
         {{ features | join(', ') }}
         {%- for column in ['recency_days', 'frequency', 'monetary'] if column not in features %}, {{ column }}{% endfor %}
 
-    from {{ ref('int_transactions__customer_rfm') }}
+    from {{ ref('transactions_customer_rfm') }}
 
 ),
 

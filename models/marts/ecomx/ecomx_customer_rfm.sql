@@ -1,25 +1,12 @@
-with
-
-rfm as (
-
-    select * from {{ ref('int_ecomx__customer_rfm') }}
-
-),
-
-final as (
-
-    select
-        customer_id,
-        reference_date,
-        first_purchase_at,
-        last_purchase_at,
-        recency_days,
-        frequency,
-        monetary
-
-    from rfm
-
-)
-
-select * from final
+{{
+    rfm_features(
+        orders=ref('int_ecomx__transactions_validated'),
+        reference=ref('int_ecomx__reference_date'),
+        customer_key='customer_id',
+        order_key='transaction_id',
+        ordered_at='transaction_date',
+        amount='transaction_amount',
+        where='dq_reason is null'
+    )
+}}
 order by customer_id

@@ -1,25 +1,45 @@
+{#- Every validated order with its person and payment total. The one order-level table: the RFM features,
+    the purchases and the reference date read it. -#}
 with
 
 orders as (
 
-    select * from {{ ref('int_olist__orders_with_payments') }}
+    select * from {{ ref('int_olist__orders_validated') }}
+    where dq_reason is null
+
+),
+
+customers as (
+
+    select * from {{ ref('int_olist__customers_validated') }}
+    where dq_reason is null
+
+),
+
+payments as (
+
+    select * from {{ ref('int_olist__payments_per_order') }}
 
 ),
 
 final as (
 
     select
-        order_id,
-        customer_id,
-        customer_unique_id,
-        purchased_at,
-        order_status,
-        is_delivered,
-        payment_total,
-        has_payment,
-        payment_rows
+        orders.order_id,
+        orders.customer_id,
+        customers.customer_unique_id,
+        orders.purchased_at,
+        orders.order_status,
+        orders.order_status = 'delivered' as is_delivered,
+        coalesce(payments.payment_total, 0) as payment_total,
+        payments.order_id is not null as has_payment,
+        coalesce(payments.payment_rows, 0) as payment_rows
 
     from orders
+    left join customers
+        on orders.customer_id = customers.customer_id
+    left join payments
+        on orders.order_id = payments.order_id
 
 )
 

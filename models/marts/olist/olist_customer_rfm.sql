@@ -1,25 +1,12 @@
-with
-
-rfm as (
-
-    select * from {{ ref('int_olist__customer_rfm') }}
-
-),
-
-final as (
-
-    select
-        customer_unique_id,
-        reference_date,
-        first_purchase_at,
-        last_purchase_at,
-        recency_days,
-        frequency,
-        monetary
-
-    from rfm
-
-)
-
-select * from final
+{{
+    rfm_features(
+        orders=ref('fct_olist_orders'),
+        reference=ref('int_olist__reference_date'),
+        customer_key='customer_unique_id',
+        order_key='order_id',
+        ordered_at='purchased_at',
+        amount='payment_total',
+        where='is_delivered'
+    )
+}}
 order by customer_unique_id

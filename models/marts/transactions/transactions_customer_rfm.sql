@@ -1,25 +1,11 @@
-with
-
-rfm as (
-
-    select * from {{ ref('int_transactions__customer_rfm') }}
-
-),
-
-final as (
-
-    select
-        customer_id,
-        reference_date,
-        first_purchase_at,
-        last_purchase_at,
-        recency_days,
-        frequency,
-        monetary
-
-    from rfm
-
-)
-
-select * from final
+{{
+    rfm_features(
+        orders=ref('int_transactions__purchases'),
+        reference=ref('int_transactions__reference_date'),
+        customer_key='customer_id',
+        order_key='purchase_id',
+        ordered_at='purchased_at',
+        amount='amount'
+    )
+}}
 order by customer_id
