@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +22,8 @@ SAMPLE_ECOMX = REPO / "data" / "sample" / "ecomx"
 SAMPLE_TRANSACTIONS = REPO / "data" / "sample" / "transactions"
 REAL_OLIST_500 = REPO.parent / "shared" / "data" / "olist_real_sample_500"
 DBT = Path(sys.executable).with_name("dbt")
+WAREHOUSE = "warehouse.duckdb"
+PARTIAL_PARSE = "partial_parse.msgpack"
 
 
 @dataclass
@@ -49,28 +54,43 @@ def run_dbt_build(
 ) -> Build:
     """Build the project on the given folders into `workdir/warehouse.duckdb`; never raises on failure.
 
-    `target_dir` lets consecutive builds share dbt's target folder and so its partial parsing.
+    `target_dir` lets consecutive builds share dbt's target folder. Every build starts from the session's
+    parse of the project (dbt's partial parsing), which a full parse would otherwise cost each build.
     """
     workdir.mkdir(parents=True, exist_ok=True)
-    warehouse = workdir / "warehouse.duckdb"
-    env = {
-        **os.environ,
-        "OLIST_DATA_DIR": str(olist_dir),
-        "ECOMX_DATA_DIR": str(ecomx_dir),
-        "TRANSACTIONS_DATA_DIR": str(transactions_dir),
-        "DBT_DUCKDB_PATH": str(warehouse),
-        "DBT_PROFILES_DIR": str(REPO),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
-    }
-    command = [
-        str(DBT), "build", "--project-dir", str(REPO),
-        "--target-path", str(target_dir or workdir / "target"), "--log-path", str(workdir / "logs"),
-    ]
+    target = target_dir or workdir / "target"
+    target.mkdir(parents=True, exist_ok=True)
+    if not (target / PARTIAL_PARSE).exists():
+        shutil.copyfile(parsed_project() / PARTIAL_PARSE, target / PARTIAL_PARSE)
+    env = _dbt_env(olist_dir, ecomx_dir, transactions_dir)
+    command = [str(DBT), "build", "--project-dir", str(REPO), "--target-path", str(target),
+               "--log-path", str(workdir / "logs")]
     if select:
         command += ["--select", *select]
     command += extra_args or []
-    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
-    return Build(warehouse, result.returncode, result.stdout + result.stderr)
+    result = subprocess.run(command, cwd=workdir, env=env, capture_output=True, text=True)
+    return Build(workdir / WAREHOUSE, result.returncode, result.stdout + result.stderr)
+
+
+def _dbt_env(olist_dir: Path, ecomx_dir: Path, transactions_dir: Path) -> dict[str, str]:
+    """The warehouse path is relative to the build's folder: the profile, whose connection settings dbt
+    hashes to decide whether a parse still holds, is then the same for every build."""
+    return {**os.environ, "OLIST_DATA_DIR": str(olist_dir), "ECOMX_DATA_DIR": str(ecomx_dir),
+            "TRANSACTIONS_DATA_DIR": str(transactions_dir), "DBT_DUCKDB_PATH": WAREHOUSE,
+            "DBT_PROFILES_DIR": str(REPO), "DBT_SEND_ANONYMOUS_USAGE_STATS": "False"}
+
+
+@functools.cache
+def parsed_project() -> Path:
+    """A target folder holding dbt's parse of the project, made once per test session."""
+    home = Path(tempfile.mkdtemp(prefix="dbt_parse_"))
+    atexit.register(shutil.rmtree, home, True)
+    command = [str(DBT), "parse", "--project-dir", str(REPO), "--target-path", str(home / "target"),
+               "--log-path", str(home / "logs")]
+    result = subprocess.run(command, cwd=home, env=_dbt_env(SAMPLE_OLIST, SAMPLE_ECOMX, SAMPLE_TRANSACTIONS),
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return home / "target"
 
 
 def snapshot(build: Build | Path, without_schemas: tuple[str, ...] = ()) -> dict[str, pd.DataFrame]:
