@@ -34,7 +34,7 @@ def test_fits_record_the_sample_size_and_every_customer_is_still_scored(sampled:
 def test_the_sample_is_the_first_customers_in_md5_order_per_class(sampled: Build) -> None:
     population = sampled.table(
         "select customer_unique_id, case when segment_id = 1 then 1 else 0 end as label "
-        "from intermediate.int_olist__customer_segments")
+        "from olist_customer_segments")
     drawn = set(sampled.table("select customer_unique_id from olist_high_value_split")["customer_unique_id"])
     expected = set()
     for label, group in population.groupby("label"):

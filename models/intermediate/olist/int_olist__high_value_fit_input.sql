@@ -11,7 +11,7 @@ customers as (
         {{ var('high_value_features') | join(', ') }},
         case when segment_id = 1 then 1 else 0 end as is_high_value
 
-    from {{ ref('int_olist__customer_segments') }}
+    from {{ ref('olist_customer_segments') }}
 
 ),
 

@@ -1,8 +1,17 @@
+{#- Every customer's KMeans segment: the fit's scaler and centroids applied in SQL (macro kmeans_segments). -#}
 with
 
 segments as (
 
-    select * from {{ ref('int_ecomx__customer_segments') }}
+    {{
+        kmeans_segments(
+            customers=ref('int_ecomx__segment_input'),
+            fit=ref('ecomx_kmeans_fit'),
+            key='customer_id',
+            features=var('segment_features')['ecomx'],
+            keep=['recency_days', 'frequency', 'monetary', 'site_visits', 'emails_opened', 'clicks']
+        )
+    }}
 
 ),
 

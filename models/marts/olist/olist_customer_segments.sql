@@ -1,8 +1,17 @@
+{#- Every customer's KMeans segment: the fit's scaler and centroids applied in SQL (macro kmeans_segments). -#}
 with
 
 segments as (
 
-    select * from {{ ref('int_olist__customer_segments') }}
+    {{
+        kmeans_segments(
+            customers=ref('olist_customer_rfm'),
+            fit=ref('olist_kmeans_fit'),
+            key='customer_unique_id',
+            features=var('segment_features')['olist'],
+            keep=['recency_days', 'frequency', 'monetary']
+        )
+    }}
 
 ),
 

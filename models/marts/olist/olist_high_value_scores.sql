@@ -12,7 +12,7 @@ split as (
 
 decisions as (
 
-    {{ logistic_scores(ref('int_olist__customer_segments'), ref('olist_high_value_coefficients'),
+    {{ logistic_scores(ref('olist_customer_segments'), ref('olist_high_value_coefficients'),
                        'customer_unique_id', features, keep=['segment_id']) | indent(4) }}
 
 ),

@@ -1,8 +1,17 @@
+{#- Every customer's KMeans segment: the fit's scaler and centroids applied in SQL (macro kmeans_segments). -#}
 with
 
 segments as (
 
-    select * from {{ ref('int_transactions__customer_segments') }}
+    {{
+        kmeans_segments(
+            customers=ref('transactions_customer_rfm'),
+            fit=ref('transactions_kmeans_fit'),
+            key='customer_id',
+            features=var('segment_features')['transactions'],
+            keep=['recency_days', 'frequency', 'monetary']
+        )
+    }}
 
 ),
 
