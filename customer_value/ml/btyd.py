@@ -142,7 +142,7 @@ def _maximize(log_likelihood, weights: np.ndarray, start: np.ndarray, names: tup
     total = weights.sum()
 
     def objective(log_params: np.ndarray) -> float:
-        value = -float(np.dot(weights, log_likelihood(log_params))) / total
+        value = -float(np.sum(weights * log_likelihood(log_params))) / total
         return value if np.isfinite(value) else 1e300
 
     best = _optimize(objective, start, np.zeros(len(start), dtype=bool))

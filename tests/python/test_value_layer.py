@@ -91,7 +91,7 @@ def test_the_classifier_learns_only_from_before_the_calibration_end(sample_build
 def test_an_explicit_calibration_end_on_olist(tmp_path) -> None:
     variables = {"value_calibration_end": "2018-02-28", "value_time_unit_days": 1}
     build = assert_built(run_dbt_build(tmp_path, select=["+olist_value_model_evaluation", "+olist_customer_value_forecast"],
-                                       extra_args=["--vars", json.dumps(variables)]))
+                                       extra_args=["--vars", json.dumps(variables), "--indirect-selection", "cautious"]))
     split = build.table("select * from intermediate.int_olist__value_calibration").iloc[0]
     assert str(split["calibration_end"])[:10] == "2018-02-28"
     assert split["calibration_status"] == "ok"
