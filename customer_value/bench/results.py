@@ -108,8 +108,10 @@ def _ratio(result: Result, field: str) -> str:
 
 
 def _duration(seconds: float) -> str:
-    minutes, rest = divmod(seconds, 60)
-    return f"{int(minutes)} min {rest:.0f} s" if minutes else f"{rest:.1f} s"
+    if seconds < 59.95:
+        return f"{seconds:.1f} s"
+    minutes, rest = divmod(round(seconds), 60)  # whole seconds first: 239.7 s is 4 min 0 s, not 3 min 60 s
+    return f"{minutes} min {rest} s"
 
 
 def _size(count: int) -> str:
