@@ -43,8 +43,8 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_changing_a_column_type_of_a_sql_mart_fails_with_the_contract_error(tmp_path: Path) -> None:
     project = project_copy(tmp_path)
     edit(project / "models/marts/olist/fct_olist_orders.sql",
-         "        payment_rows\n",
-         "        cast(payment_rows as varchar) as payment_rows\n")
+         "        coalesce(payments.payment_rows, 0) as payment_rows\n",
+         "        cast(coalesce(payments.payment_rows, 0) as varchar) as payment_rows\n")
     result = build(project, "+fct_olist_orders")
     assert result.returncode != 0
     assert "This model has an enforced contract that failed" in result.stdout
