@@ -1,5 +1,4 @@
-{#- Every validated order with its person and payment total. The one order-level table: the RFM features,
-    the purchases and the reference date read it. -#}
+{#- Every validated order with its person and payment total (its readers: the YAML next to it). -#}
 with
 
 orders as (
