@@ -8,9 +8,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from scipy.optimize import OptimizeResult, minimize, rosen
 
-from customer_value.ml.btyd import (AT_BOUND, CONVERGED, NO_DATA, bg_nbd_expected_purchases,
-                                    bg_nbd_probability_alive, fit_bg_nbd, fit_gamma_gamma)
+from customer_value.ml.btyd import (AT_BOUND, CONVERGED, NO_DATA, STALL_ITERATIONS, _StopWhenStalled,
+                                    bg_nbd_expected_purchases, bg_nbd_probability_alive, fit_bg_nbd,
+                                    fit_gamma_gamma)
 from customer_value.ml.btyd_tables import bg_nbd_expected_purchase_table, fit_btyd_parameters, forecast_steps
 
 CDNOW = Path(__file__).resolve().parents[3] / "shared" / "data" / "cdnow" / "CDNOW_sample.txt"
@@ -140,3 +142,30 @@ def test_discounted_purchases_sum_the_discounted_steps() -> None:
     assert row["discounted_purchases"] == pytest.approx(
         sum(s / 1.1 ** (d / 365) for s, d in zip(steps, forecast_steps(365))), rel=1e-12)
     assert row["discounted_purchases"] < row["expected_purchases"]
+
+
+def test_the_polish_stops_once_its_best_point_stalls_and_returns_that_point() -> None:
+    """On a ridge flat to rounding (10M generated Olist orders) Nelder-Mead slid along for 20,000
+    evaluations while its best point had stopped changing. The stall rule ends it; scipy then returns
+    the best point, the one a full run would have returned."""
+    stop = _StopWhenStalled()
+    stop(OptimizeResult(fun=1.0))
+    for _ in range(STALL_ITERATIONS - 2):
+        stop(OptimizeResult(fun=1.0))
+    stop(OptimizeResult(fun=0.5))  # a new best starts the count again
+    for _ in range(STALL_ITERATIONS - 1):
+        stop(OptimizeResult(fun=0.5))
+    with pytest.raises(StopIteration):
+        stop(OptimizeResult(fun=0.5))
+
+    seen: list[tuple[float, np.ndarray]] = []
+
+    def stop_after_five(intermediate_result: OptimizeResult) -> None:
+        seen.append((intermediate_result.fun, intermediate_result.x.copy()))
+        if len(seen) == 5:
+            raise StopIteration
+
+    result = minimize(rosen, np.array([-1.2, 1.0]), method="Nelder-Mead", callback=stop_after_five)
+    best_fun, best_x = min(seen, key=lambda pair: pair[0])
+    assert len(seen) == 5 and result.fun == best_fun
+    np.testing.assert_array_equal(result.x, best_x)
