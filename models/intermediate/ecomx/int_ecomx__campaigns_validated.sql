@@ -22,11 +22,7 @@ bounds as (
 
 flagged as (
 
-    select
-        *,
-        {{ duplicate_reason(['campaign_id', 'customer_id'], columns) }} as duplicate_reason
-
-    from campaigns
+    {{ flag_duplicates('campaigns', ['campaign_id', 'customer_id'], columns) | indent(4) }}
 
 ),
 

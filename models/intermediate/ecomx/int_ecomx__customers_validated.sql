@@ -16,11 +16,7 @@ bounds as (
 
 flagged as (
 
-    select
-        *,
-        {{ duplicate_reason(['customer_id'], columns) }} as duplicate_reason
-
-    from customers
+    {{ flag_duplicates('customers', ['customer_id'], columns) | indent(4) }}
 
 ),
 

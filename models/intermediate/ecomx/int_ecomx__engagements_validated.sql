@@ -16,11 +16,7 @@ customer_status as (
 
 flagged as (
 
-    select
-        *,
-        {{ duplicate_reason(['customer_id'], columns) }} as duplicate_reason
-
-    from engagements
+    {{ flag_duplicates('engagements', ['customer_id'], columns) | indent(4) }}
 
 ),
 

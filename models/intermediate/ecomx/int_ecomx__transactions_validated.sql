@@ -22,11 +22,7 @@ bounds as (
 
 flagged as (
 
-    select
-        *,
-        {{ duplicate_reason(['transaction_id'], columns) }} as duplicate_reason
-
-    from transactions
+    {{ flag_duplicates('transactions', ['transaction_id'], columns) | indent(4) }}
 
 ),
 

@@ -10,11 +10,7 @@ customers as (
 
 flagged as (
 
-    select
-        *,
-        {{ duplicate_reason(['customer_id'], columns) }} as duplicate_reason
-
-    from customers
+    {{ flag_duplicates('customers', ['customer_id'], columns) | indent(4) }}
 
 ),
 

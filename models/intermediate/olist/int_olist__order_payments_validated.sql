@@ -16,11 +16,7 @@ order_status as (
 
 flagged as (
 
-    select
-        *,
-        {{ duplicate_reason(['order_id', 'payment_sequential'], columns) }} as duplicate_reason
-
-    from payments
+    {{ flag_duplicates('payments', ['order_id', 'payment_sequential'], columns) | indent(4) }}
 
 ),
 

@@ -25,11 +25,7 @@ bounds as (
 
 flagged as (
 
-    select
-        *,
-        {{ duplicate_reason(['order_id'], columns) }} as duplicate_reason
-
-    from orders
+    {{ flag_duplicates('orders', ['order_id'], columns) | indent(4) }}
 
 ),
 
