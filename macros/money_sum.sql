@@ -18,3 +18,8 @@
 {% macro spark__money_mean(expression) %}
     cast(sum({{ expression }}) * 100 as double) / (count({{ expression }}) * 100)
 {%- endmacro %}
+
+{#- The same mean from a sum and a count already taken (money_mean of the rows they cover, to the last bit). -#}
+{% macro money_mean_of(total, rows) %}
+    cast(({{ total }}) * 100 as double) / (({{ rows }}) * 100)
+{%- endmacro %}

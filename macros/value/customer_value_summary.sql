@@ -32,36 +32,30 @@ calibration as (
 
 ),
 
-numbered as (
-
-    select
-        purchase_days.*,
-        row_number() over (partition by customer_key order by purchase_date) as day_number,
-        purchase_date <= calibration.calibration_end as in_calibration
-
-    from purchase_days
-    cross join calibration
-
-),
-
+{#- Days come in date order per customer and the calibration period is a prefix of them, so the repeat days
+    are all days but the first: their mean is (total - first day) / (days - 1), without numbering the days
+    in a window over every customer. -#}
 per_customer as (
 
     select
-        customer_key,
-        min(purchase_date) as first_purchase_date,
-        max(purchase_date) as last_purchase_date,
+        purchase_days.customer_key,
+        min(purchase_days.purchase_date) as first_purchase_date,
+        max(purchase_days.purchase_date) as last_purchase_date,
         count(*) as purchase_days,
-        {{ money_mean('case when day_number > 1 then day_value end') }} as mean_repeat_value,
-        sum(day_value) as total_value,
-        max(case when in_calibration then purchase_date end) as calibration_last_purchase_date,
-        count(case when in_calibration then 1 end) as calibration_purchase_days,
-        {{ money_mean('case when in_calibration and day_number > 1 then day_value end') }} as calibration_mean_repeat_value,
-        sum(case when in_calibration then day_value end) as calibration_value,
-        count(case when not in_calibration then 1 end) as holdout_purchase_days,
-        coalesce(sum(case when not in_calibration then day_value end), 0) as holdout_value
+        min_by(purchase_days.day_value, purchase_days.purchase_date) as first_day_value,
+        sum(purchase_days.day_value) as total_value,
+        max(case when purchase_days.purchase_date <= calibration.calibration_end then purchase_days.purchase_date end)
+            as calibration_last_purchase_date,
+        count(case when purchase_days.purchase_date <= calibration.calibration_end then 1 end) as calibration_purchase_days,
+        sum(case when purchase_days.purchase_date <= calibration.calibration_end then purchase_days.day_value end)
+            as calibration_value,
+        count(case when purchase_days.purchase_date > calibration.calibration_end then 1 end) as holdout_purchase_days,
+        coalesce(sum(case when purchase_days.purchase_date > calibration.calibration_end then purchase_days.day_value end), 0)
+            as holdout_value
 
-    from numbered
-    group by customer_key
+    from purchase_days
+    cross join calibration
+    group by purchase_days.customer_key
 
 ),
 
@@ -74,12 +68,16 @@ final as (
         cast(per_customer.purchase_days - 1 as integer) as frequency,
         cast({{ dbt.datediff('per_customer.first_purchase_date', 'per_customer.last_purchase_date', 'day') }} as integer) as recency_days,
         cast({{ dbt.datediff('per_customer.first_purchase_date', 'calibration.observation_end', 'day') }} as integer) as t_days,
-        cast(per_customer.mean_repeat_value as double) as mean_repeat_value,
+        cast(case when per_customer.purchase_days > 1 then
+            {{ money_mean_of('per_customer.total_value - per_customer.first_day_value', 'per_customer.purchase_days - 1') }}
+        end as double) as mean_repeat_value,
         cast(per_customer.total_value as decimal(38, 2)) as total_value,
         cast(case when per_customer.calibration_purchase_days > 0 then per_customer.calibration_purchase_days - 1 end as integer) as calibration_frequency,
         cast({{ dbt.datediff('per_customer.first_purchase_date', 'per_customer.calibration_last_purchase_date', 'day') }} as integer) as calibration_recency_days,
         cast(case when per_customer.calibration_purchase_days > 0 then {{ dbt.datediff('per_customer.first_purchase_date', 'calibration.calibration_end', 'day') }} end as integer) as calibration_t_days,
-        cast(per_customer.calibration_mean_repeat_value as double) as calibration_mean_repeat_value,
+        cast(case when per_customer.calibration_purchase_days > 1 then
+            {{ money_mean_of('per_customer.calibration_value - per_customer.first_day_value', 'per_customer.calibration_purchase_days - 1') }}
+        end as double) as calibration_mean_repeat_value,
         cast(per_customer.calibration_value as decimal(38, 2)) as calibration_value,
         cast(per_customer.holdout_purchase_days as integer) as holdout_purchase_days,
         cast(per_customer.holdout_value as decimal(38, 2)) as holdout_value
