@@ -42,7 +42,10 @@ select * from final
     orders               relation (ref) with one row per order
     reference            relation with one row, column reference_date (see rfm_reference_date)
     customer_key         column identifying the person
-    order_key            column identifying the order (frequency counts distinct values)
+    order_key            column identifying the order: `orders` holds one row per order_key among the rows that
+                         count (each caller's order table is tested unique on it), so frequency, the
+                         notebook's nunique of the order id, is a row count (a distinct count of 10M ids
+                         took 2 s more)
     ordered_at           purchase timestamp or date column
     amount               money per order; null counts as 0 (an order without payment adds nothing)
     where                optional SQL predicate selecting the orders that count (e.g. delivered only)
@@ -82,7 +85,7 @@ per_customer as (
         customer_key,
         min(ordered_at) as first_purchase_at,
         max(ordered_at) as last_purchase_at,
-        count(distinct order_key) as frequency,
+        count(*) as frequency,
         {{ money_sum('amount') }} as monetary
 
     from counted_orders

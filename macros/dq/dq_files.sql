@@ -47,9 +47,12 @@
     {%- if not execute %}{{ return('0') }}{% endif -%}
     {%- if source_format(source_node(source_name, table_name)) == 'parquet' %}{{ return('0') }}{% endif -%}
     {%- set relation = ref(staging_model) -%}
-    {%- set terms = [] -%}
+    {%- set terms, holds_one = [], [] -%}
     {%- for column in adapter.get_columns_in_relation(relation) if column.is_string() or column.dtype | lower == 'string' -%}
         {%- do terms.append("coalesce(sum(length(" ~ adapter.quote(column.name) ~ ") - length(replace(" ~ adapter.quote(column.name) ~ ", chr(10), ''))), 0)") -%}
+        {%- do holds_one.append("instr(" ~ adapter.quote(column.name) ~ ", chr(10)) > 0") -%}
     {%- endfor -%}
-    {{- return("(select cast(" ~ (terms | join(' + ') or '0') ~ " as bigint) from " ~ relation ~ ")") -}}
+    {#- counted on the few rows that hold a line break: replacing in every value of 10M rows took 3 s a file -#}
+    {{- return("(select cast(" ~ (terms | join(' + ') or '0') ~ " as bigint) from " ~ relation
+               ~ " where " ~ (holds_one | join(' or ') or 'false') ~ ")") -}}
 {% endmacro %}

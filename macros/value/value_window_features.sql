@@ -54,7 +54,9 @@ before_cutoff as (
         purchases.customer_key,
         min(purchases.purchase_date) as first_purchase_date,
         max(purchases.purchased_at) as last_purchase_at,
-        count(distinct purchases.purchase_id) as frequency,
+        {#- one row per purchase_id: Olist's order_id and EcomX's transaction_id are tested unique on the
+            accepted rows, the transaction file's is a row number -#}
+        count(*) as frequency,
         {{ money_sum('purchases.amount') }} as monetary
 
     from purchases
