@@ -16,7 +16,7 @@
 {%- endmacro %}
 
 {% macro spark__money_mean(expression) %}
-    cast(sum({{ expression }}) * 100 as double) / (count({{ expression }}) * 100)
+    {{- money_mean_of('sum(' ~ expression ~ ')', 'count(' ~ expression ~ ')') -}}
 {%- endmacro %}
 
 {#- The same mean from a sum and a count already taken (money_mean of the rows they cover, to the last bit). -#}

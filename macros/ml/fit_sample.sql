@@ -54,7 +54,7 @@ buckets as (
 
 ),
 
-quotas as (
+stratum_buckets as (
 
     select
         stratum,
@@ -68,17 +68,30 @@ quotas as (
 
 ),
 
+{#- each class keeps its share of the sample, rounded -#}
+quotas as (
+
+    select
+        stratum_buckets.*,
+        round(stratum_buckets.stratum_customers * {{ max_customers }} / population_size.population_customers) as quota
+
+    from stratum_buckets
+    cross join population_size
+
+),
+
 candidates as (
 
     select
         to_sample.*,
-        quotas.stratum_customers
+        quotas.stratum_customers,
+        quotas.quota
 
     from to_sample
     inner join quotas
         on {{ stratum }} is not distinct from quotas.stratum
         and substr(to_sample.draw_hash, 1, 3) = quotas.bucket
-    where quotas.customers_before < round(quotas.stratum_customers * {{ max_customers }} / to_sample.population_customers)
+    where quotas.customers_before < quotas.quota
 
 ),
 
@@ -113,8 +126,8 @@ final as (
 
     select * from everyone
     union all
-    select {{ star_except(['draw_hash']) }} from drawn
-    where draw <= round(stratum_customers * {{ max_customers }} / population_customers)
+    select {{ star_except(['draw_hash', 'quota']) }} from drawn
+    where draw <= quota
 
 )
 
