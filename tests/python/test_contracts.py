@@ -8,6 +8,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import duckdb
+import pytest
+
 from conftest import DBT, REPO, SAMPLE_ECOMX, SAMPLE_OLIST, SAMPLE_TRANSACTIONS
 
 PROJECT_PARTS = ["dbt_project.yml", "profiles.yml", "models", "python_models", "macros", "tests/generic",
@@ -59,3 +62,44 @@ def test_changing_the_shape_of_a_python_output_fails_the_build(tmp_path: Path) -
     result = build(project, "+olist_high_value_coefficients")
     assert result.returncode != 0
     assert "column_types_are_olist_high_value_coefficients" in result.stdout
+
+
+def test_a_null_in_a_not_null_column_fails_the_model_naming_the_column(tmp_path: Path) -> None:
+    """Marts' not_null columns are contract constraints, checked by DuckDB while the table is written."""
+    project = project_copy(tmp_path)
+    edit(project / "models/marts/olist/fct_olist_orders.sql",
+         "        coalesce(payments.payment_rows, 0) as payment_rows\n",
+         "        nullif(coalesce(payments.payment_rows, 0), 1) as payment_rows\n")
+    result = build(project, "+fct_olist_orders")
+    assert result.returncode != 0
+    assert "NOT NULL constraint failed: fct_olist_orders__dbt_tmp.payment_rows" in result.stdout, result.stdout[-3000:]
+    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
+        tables = {name for (name,) in connection.sql("select table_name from duckdb_tables()").fetchall()}
+    assert "fct_olist_orders" not in tables and "int_olist__orders_validated" in tables
+
+
+@pytest.mark.spark
+def test_on_spark_a_null_in_a_not_null_column_fails_the_model_naming_the_columns(tmp_path: Path) -> None:
+    """dbt-spark checks not_null constraints only on Delta tables; the project's macro counts the nulls of a
+    Parquet table once it is written. A one-model project with the project's macros and profile."""
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "macros", project / "macros")
+    shutil.copyfile(REPO / "profiles.yml", project / "profiles.yml")
+    (project / "models").mkdir()
+    (project / "dbt_project.yml").write_text(
+        "name: probe\nversion: '1.0'\nprofile: customer_value\n"
+        "models:\n  probe:\n    +materialized: table\n    +file_format: parquet\n")
+    (project / "models" / "nulls.sql").write_text(
+        "select 'a' as k, 1 as v, cast(null as int) as w union all select cast(null as string), 2, cast(null as int)")
+    (project / "models" / "nulls.yml").write_text(
+        "version: 2\nmodels:\n  - name: nulls\n    config: {contract: {enforced: true}}\n    columns:\n"
+        "      - {name: k, data_type: string, constraints: [{type: not_null}]}\n"
+        "      - {name: v, data_type: int, constraints: [{type: not_null}]}\n"
+        "      - {name: w, data_type: int}\n")
+    env = {**os.environ, "DBT_PROFILES_DIR": str(project), "SPARK_WAREHOUSE_DIR": str(project / "spark"),
+           "DBT_SEND_ANONYMOUS_USAGE_STATS": "False"}
+    result = subprocess.run([str(DBT), "run", "--target", "spark", "--project-dir", str(project)],
+                            cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "NOT NULL constraint failed in main.nulls: k (1 nulls). These columns have a not_null constraint" \
+        in result.stdout, result.stdout[-3000:]
