@@ -49,10 +49,11 @@ build: install
 	$(BIN)/python -m customer_value.warehouse.publish "$(DBT_DUCKDB_PATH)" --exports "$(EXPORTS)"
 	$(BIN)/python -m customer_value.warehouse.summary "$(DBT_DUCKDB_PATH)"
 
-# Two workers (pytest-xdist), each taking whole test files: their module-scoped builds are made once.
+# Two workers (pytest-xdist), each taking whole test files (their module-scoped builds are made once) in the
+# order of tests/python/conftest.py, which puts the longest file first.
 TEST_WORKERS ?= 2
 test: install browser
-	$(BIN)/pytest -m "not spark" --numprocesses $(TEST_WORKERS) --dist loadfile
+	$(BIN)/pytest -m "not spark" --numprocesses $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # The Spark parity tests (tests/python/test_spark_parity.py): CI runs them after `make test`.
 test-spark: $(BIN)/.spark-installed java
