@@ -12,17 +12,14 @@
         {%- do alter_column_set_constraints(relation, model.columns) -%}
         {{- return(none) -}}
     {%- endif -%}
-    {%- set not_null = [] -%}
+    {%- set not_null, null_counts = [], [] -%}
     {%- for name, column in model.columns.items() -%}
         {%- if column['constraints'] | selectattr('type', 'equalto', 'not_null') | list -%}
             {%- do not_null.append(name) -%}
+            {%- do null_counts.append('count_if(' ~ adapter.quote(name) ~ ' is null)') -%}
         {%- endif -%}
     {%- endfor -%}
     {%- if not_null -%}
-        {%- set null_counts = [] -%}
-        {%- for name in not_null -%}
-            {%- do null_counts.append('count_if(' ~ adapter.quote(name) ~ ' is null)') -%}
-        {%- endfor -%}
         {%- set counts = run_query('select ' ~ (null_counts | join(', ')) ~ ' from ' ~ relation) -%}
         {%- set failed = [] -%}
         {%- for name in not_null -%}

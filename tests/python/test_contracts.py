@@ -43,12 +43,18 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new))
 
 
-def test_changing_a_column_type_of_a_sql_mart_fails_with_the_contract_error(tmp_path: Path) -> None:
+def build_with_payment_rows(tmp_path: Path, expression: str) -> tuple[Path, subprocess.CompletedProcess]:
+    """A copy of the project whose `fct_olist_orders.payment_rows` is `expression` (of the original value,
+    `rows`), built up to that mart."""
     project = project_copy(tmp_path)
-    edit(project / "models/marts/olist/fct_olist_orders.sql",
-         "        coalesce(payments.payment_rows, 0) as payment_rows\n",
-         "        cast(coalesce(payments.payment_rows, 0) as varchar) as payment_rows\n")
-    result = build(project, "+fct_olist_orders")
+    rows = "coalesce(payments.payment_rows, 0)"
+    edit(project / "models/marts/olist/fct_olist_orders.sql", f"        {rows} as payment_rows\n",
+         f"        {expression.format(rows=rows)} as payment_rows\n")
+    return project, build(project, "+fct_olist_orders")
+
+
+def test_changing_a_column_type_of_a_sql_mart_fails_with_the_contract_error(tmp_path: Path) -> None:
+    _, result = build_with_payment_rows(tmp_path, "cast({rows} as varchar)")
     assert result.returncode != 0
     assert "This model has an enforced contract that failed" in result.stdout
     assert "payment_rows" in result.stdout
@@ -66,11 +72,7 @@ def test_changing_the_shape_of_a_python_output_fails_the_build(tmp_path: Path) -
 
 def test_a_null_in_a_not_null_column_fails_the_model_naming_the_column(tmp_path: Path) -> None:
     """Marts' not_null columns are contract constraints, checked by DuckDB while the table is written."""
-    project = project_copy(tmp_path)
-    edit(project / "models/marts/olist/fct_olist_orders.sql",
-         "        coalesce(payments.payment_rows, 0) as payment_rows\n",
-         "        nullif(coalesce(payments.payment_rows, 0), 1) as payment_rows\n")
-    result = build(project, "+fct_olist_orders")
+    project, result = build_with_payment_rows(tmp_path, "nullif({rows}, 1)")
     assert result.returncode != 0
     assert "NOT NULL constraint failed: fct_olist_orders__dbt_tmp.payment_rows" in result.stdout, result.stdout[-3000:]
     with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
