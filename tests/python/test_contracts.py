@@ -43,18 +43,22 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new))
 
 
-def build_with_payment_rows(tmp_path: Path, expression: str) -> tuple[Path, subprocess.CompletedProcess]:
-    """A copy of the project whose `fct_olist_orders.payment_rows` is `expression` (of the original value,
-    `rows`), built up to that mart."""
+FCT_OLIST_ORDERS_VALUES = {"payment_rows": "coalesce(payments.payment_rows, 0)",
+                           "payment_total": "coalesce(payments.payment_total, 0)"}
+
+
+def build_with_fct_column(tmp_path: Path, column: str, expression: str) -> tuple[Path, subprocess.CompletedProcess]:
+    """A copy of the project whose `fct_olist_orders.<column>` is `expression` (of the original value, `value`),
+    built up to that mart."""
     project = project_copy(tmp_path)
-    rows = "coalesce(payments.payment_rows, 0)"
-    edit(project / "models/marts/olist/fct_olist_orders.sql", f"        {rows} as payment_rows\n",
-         f"        {expression.format(rows=rows)} as payment_rows\n")
+    value = FCT_OLIST_ORDERS_VALUES[column]
+    edit(project / "models/marts/olist/fct_olist_orders.sql", f"{value} as {column}",
+         f"{expression.format(value=value)} as {column}")
     return project, build(project, "+fct_olist_orders")
 
 
 def test_changing_a_column_type_of_a_sql_mart_fails_with_the_contract_error(tmp_path: Path) -> None:
-    _, result = build_with_payment_rows(tmp_path, "cast({rows} as varchar)")
+    _, result = build_with_fct_column(tmp_path, "payment_rows", "cast({value} as varchar)")
     assert result.returncode != 0
     assert "This model has an enforced contract that failed" in result.stdout
     assert "payment_rows" in result.stdout
@@ -72,7 +76,7 @@ def test_changing_the_shape_of_a_python_output_fails_the_build(tmp_path: Path) -
 
 def test_a_null_in_a_not_null_column_fails_the_model_naming_the_column(tmp_path: Path) -> None:
     """Marts' not_null columns are contract constraints, checked by DuckDB while the table is written."""
-    project, result = build_with_payment_rows(tmp_path, "nullif({rows}, 1)")
+    project, result = build_with_fct_column(tmp_path, "payment_rows", "nullif({value}, 1)")
     assert result.returncode != 0
     assert "NOT NULL constraint failed: fct_olist_orders__dbt_tmp.payment_rows" in result.stdout, result.stdout[-3000:]
     with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
@@ -80,10 +84,21 @@ def test_a_null_in_a_not_null_column_fails_the_model_naming_the_column(tmp_path:
     assert "fct_olist_orders" not in tables and "int_olist__orders_validated" in tables
 
 
+def test_a_value_outside_its_check_fails_the_model_naming_the_rule(tmp_path: Path) -> None:
+    """Marts' accepted ranges and values are `check` constraints, checked by DuckDB while the table is written."""
+    project, result = build_with_fct_column(tmp_path, "payment_total", "-1 - {value}")
+    assert result.returncode != 0
+    assert "CHECK constraint failed" in result.stdout and "payment_total >= 0" in result.stdout, result.stdout[-3000:]
+    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
+        tables = {name for (name,) in connection.sql("select table_name from duckdb_tables()").fetchall()}
+    assert "fct_olist_orders" not in tables and "int_olist__orders_validated" in tables
+
+
 @pytest.mark.spark
-def test_on_spark_a_null_in_a_not_null_column_fails_the_model_naming_the_columns(tmp_path: Path) -> None:
-    """dbt-spark checks not_null constraints only on Delta tables; the project's macro counts the nulls of a
-    Parquet table once it is written. A one-model project with the project's macros and profile."""
+def test_on_spark_a_broken_constraint_fails_the_model_naming_the_rules(tmp_path: Path) -> None:
+    """dbt-spark checks constraints only on Delta tables; the project's macro counts, once a Parquet table is
+    written, the nulls of not_null columns and the rows where a check is false (a null check passes). A
+    one-model project with the project's macros and profile."""
     project = tmp_path / "project"
     shutil.copytree(REPO / "macros", project / "macros")
     shutil.copyfile(REPO / "profiles.yml", project / "profiles.yml")
@@ -96,12 +111,12 @@ def test_on_spark_a_null_in_a_not_null_column_fails_the_model_naming_the_columns
     (project / "models" / "nulls.yml").write_text(
         "version: 2\nmodels:\n  - name: nulls\n    config: {contract: {enforced: true}}\n    columns:\n"
         "      - {name: k, data_type: string, constraints: [{type: not_null}]}\n"
-        "      - {name: v, data_type: int, constraints: [{type: not_null}]}\n"
-        "      - {name: w, data_type: int}\n")
+        "      - {name: v, data_type: int, constraints: [{type: not_null}, {type: check, expression: \"v >= 2\"}]}\n"
+        "      - {name: w, data_type: int, constraints: [{type: check, expression: \"w > 0\"}]}\n")
     env = {**os.environ, "DBT_PROFILES_DIR": str(project), "SPARK_WAREHOUSE_DIR": str(project / "spark"),
            "DBT_SEND_ANONYMOUS_USAGE_STATS": "False"}
     result = subprocess.run([str(DBT), "run", "--target", "spark", "--project-dir", str(project)],
                             cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode != 0
-    assert "NOT NULL constraint failed in main.nulls: k (1 nulls). These columns have a not_null constraint" \
-        in result.stdout, result.stdout[-3000:]
+    assert "Constraint failed in main.nulls: k: 1 rows null; v check (v >= 2): 1 rows false. These are the" \
+        " constraints in the YAML of nulls." in result.stdout, result.stdout[-3000:]
