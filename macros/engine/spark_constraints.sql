@@ -13,26 +13,26 @@
         {%- do alter_column_set_constraints(relation, model.columns) -%}
         {{- return(none) -}}
     {%- endif -%}
-    {%- set rules, counts = [], [] -%}
+    {#- (column, or none for a model-level constraint; the constraint) -#}
+    {%- set constraints = [] -%}
     {%- for name, column in model.columns.items() -%}
-        {%- for constraint in column['constraints'] -%}
-            {%- if constraint.type == 'not_null' -%}
-                {%- do rules.append((name, 'null')) -%}
-                {%- do counts.append('count_if(' ~ adapter.quote(name) ~ ' is null)') -%}
-            {%- elif constraint.type == 'check' -%}
-                {%- do rules.append((name ~ ' check (' ~ constraint.expression ~ ')', 'false')) -%}
-                {%- do counts.append('count_if(not (' ~ constraint.expression ~ '))') -%}
-            {%- endif -%}
-        {%- endfor -%}
+        {%- for constraint in column['constraints'] -%}{%- do constraints.append((name, constraint)) -%}{%- endfor -%}
     {%- endfor -%}
-    {%- for constraint in model.constraints if constraint.type == 'check' -%}
-        {%- do rules.append(('check (' ~ constraint.expression ~ ')', 'false')) -%}
-        {%- do counts.append('count_if(not (' ~ constraint.expression ~ '))') -%}
+    {%- for constraint in model.constraints -%}{%- do constraints.append((none, constraint)) -%}{%- endfor -%}
+    {#- (the rule as the error names it, what its offending rows are, the SQL that counts them) -#}
+    {%- set rules = [] -%}
+    {%- for column, constraint in constraints -%}
+        {%- if constraint.type == 'not_null' and column -%}
+            {%- do rules.append((column, 'null', 'count_if(' ~ adapter.quote(column) ~ ' is null)')) -%}
+        {%- elif constraint.type == 'check' -%}
+            {%- do rules.append(((column ~ ' ' if column else '') ~ 'check (' ~ constraint.expression ~ ')', 'false',
+                                 'count_if(not (' ~ constraint.expression ~ '))')) -%}
+        {%- endif -%}
     {%- endfor -%}
     {%- if rules -%}
-        {%- set found = run_query('select ' ~ (counts | join(', ')) ~ ' from ' ~ relation).rows[0] -%}
+        {%- set found = run_query('select ' ~ (rules | map(attribute=2) | join(', ')) ~ ' from ' ~ relation).rows[0] -%}
         {%- set failed = [] -%}
-        {%- for rule, unit in rules -%}
+        {%- for rule, unit, _ in rules -%}
             {%- if found[loop.index0] > 0 -%}
                 {%- do failed.append(rule ~ ': ' ~ found[loop.index0] ~ ' rows ' ~ unit) -%}
             {%- endif -%}

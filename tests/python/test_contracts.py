@@ -57,6 +57,12 @@ def build_with_fct_column(tmp_path: Path, column: str, expression: str) -> tuple
     return project, build(project, "+fct_olist_orders")
 
 
+def assert_mart_not_written_but_its_parents(project: Path) -> None:
+    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
+        tables = {name for (name,) in connection.sql("select table_name from duckdb_tables()").fetchall()}
+    assert "fct_olist_orders" not in tables and "int_olist__orders_validated" in tables
+
+
 def test_changing_a_column_type_of_a_sql_mart_fails_with_the_contract_error(tmp_path: Path) -> None:
     _, result = build_with_fct_column(tmp_path, "payment_rows", "cast({value} as varchar)")
     assert result.returncode != 0
@@ -79,9 +85,7 @@ def test_a_null_in_a_not_null_column_fails_the_model_naming_the_column(tmp_path:
     project, result = build_with_fct_column(tmp_path, "payment_rows", "nullif({value}, 1)")
     assert result.returncode != 0
     assert "NOT NULL constraint failed: fct_olist_orders__dbt_tmp.payment_rows" in result.stdout, result.stdout[-3000:]
-    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
-        tables = {name for (name,) in connection.sql("select table_name from duckdb_tables()").fetchall()}
-    assert "fct_olist_orders" not in tables and "int_olist__orders_validated" in tables
+    assert_mart_not_written_but_its_parents(project)
 
 
 def test_a_value_outside_its_check_fails_the_model_naming_the_rule(tmp_path: Path) -> None:
@@ -89,9 +93,7 @@ def test_a_value_outside_its_check_fails_the_model_naming_the_rule(tmp_path: Pat
     project, result = build_with_fct_column(tmp_path, "payment_total", "-1 - {value}")
     assert result.returncode != 0
     assert "CHECK constraint failed" in result.stdout and "payment_total >= 0" in result.stdout, result.stdout[-3000:]
-    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
-        tables = {name for (name,) in connection.sql("select table_name from duckdb_tables()").fetchall()}
-    assert "fct_olist_orders" not in tables and "int_olist__orders_validated" in tables
+    assert_mart_not_written_but_its_parents(project)
 
 
 @pytest.mark.spark
