@@ -60,7 +60,7 @@ def build_with_fct_column(tmp_path: Path, column: str, expression: str) -> tuple
 def assert_mart_not_written_but_its_parents(project: Path) -> None:
     with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
         tables = {name for (name,) in connection.sql("select table_name from duckdb_tables()").fetchall()}
-    assert "fct_olist_orders" not in tables and "int_olist__orders_validated" in tables
+    assert "fct_olist_orders" not in tables and "int_olist__orders_rejected" in tables
 
 
 def test_changing_a_column_type_of_a_sql_mart_fails_with_the_contract_error(tmp_path: Path) -> None:

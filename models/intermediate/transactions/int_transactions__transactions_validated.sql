@@ -1,39 +1,5 @@
-{#- A plain transaction file has no key: two identical lines are two purchases (CDNOW has 21 such), so
-    there is no duplicate rule here; a re-sent file shows up in the reconciliation's row counts instead. -#}
-with
-
-transactions as (
-
-    select * from {{ ref('stg_transactions__transactions') }}
-
-),
-
-bounds as (
-
-    {{ date_bounds(ref('stg_transactions__transactions'), 'transaction_at', 'transactions') }}
-
-),
-
-final as (
-
-    select
-        transactions.customer_id,
-        transactions.transaction_at,
-        transactions.amount,
-        transactions.customer_id || ' ' || coalesce(cast(transactions.transaction_at as {{ dbt.type_string() }}), '') as record_key,
-        transactions.malformed_numbers as dq_detail,
-        {{ first_reason([
-            [is_after_as_of_date('transactions.transaction_at'), "'after_as_of_date'"],
-            ["transactions.malformed_numbers is not null", "'invalid_number'"],
-            ["transactions.customer_id is null or trim(transactions.customer_id) = '' or transactions.transaction_at is null or transactions.amount is null", "'missing_required_value'"],
-            ["transactions.amount < 0", "'negative_amount'"],
-            ["transactions.amount > " ~ var('transactions_max_amount'), "'amount_too_large'"],
-            [date_out_of_range('transactions.transaction_at'), "'date_out_of_range'"],
-        ]) }} as dq_reason
-
-    from transactions
-    cross join bounds
-
-)
-
-select * from final
+{{ validated_rows(
+    ref('stg_transactions__transactions'),
+    ref('int_transactions__transactions_rejected'),
+    record_key="staging.customer_id || ' ' || coalesce(cast(staging.transaction_at as " ~ dbt.type_string() ~ "), '')"
+) }}
