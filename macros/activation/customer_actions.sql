@@ -1,11 +1,11 @@
 {#-
     One row per customer with everything a campaign needs: the KMeans segment and its action, the RFM named
     segment and its action, where the customer is (`regions`: a relation of key and region, or none), past
-    RFM values and the forecast value. Read when publishing (Parquet and the activation CSVs,
+    RFM values, the forecast value and the build's as-of date (from `purchases`). Read when publishing (Parquet and the activation CSVs,
     customer_value/warehouse/activation.py) and by the app. A table, not a view: DuckDB views name the
     database they were created in, so a view would break in a copy of the warehouse under another name.
 -#}
-{% macro customer_actions(segments, profiles, rfm_scores, state, forecast, key, regions=none) %}
+{% macro customer_actions(segments, profiles, rfm_scores, purchases, forecast, key, regions=none) %}
 
 with
 
@@ -28,9 +28,15 @@ rfm_scores as (
 
 ),
 
-state as (
+lifecycles as (
 
-    select {{ key }}, rfm_lifecycle, as_of_date from {{ state }}
+    select segment_name, lifecycle from {{ ref('rfm_segments') }}
+
+),
+
+as_of as (
+
+    {{ purchases_as_of_date(purchases) | indent(4) }}
 
 ),
 
@@ -56,7 +62,7 @@ final as (
         segments.segment_role,
         profiles.action as segment_action,
         rfm_scores.rfm_segment,
-        state.rfm_lifecycle,
+        lifecycles.lifecycle as rfm_lifecycle,
         rfm_scores.action as rfm_action,
         {% if regions is not none %}regions.region{% else %}cast(null as {{ dbt.type_string() }}){% endif %} as region,
         segments.recency_days,
@@ -65,15 +71,16 @@ final as (
         forecast.probability_alive,
         forecast.expected_spend,
         forecast.discounted_lifetime_value,
-        state.as_of_date
+        as_of.as_of_date
 
     from segments
     inner join profiles
         on segments.segment_id = profiles.segment_id
     inner join rfm_scores
         on segments.{{ key }} = rfm_scores.{{ key }}
-    inner join state
-        on segments.{{ key }} = state.{{ key }}
+    left join lifecycles
+        on rfm_scores.rfm_segment = lifecycles.segment_name
+    cross join as_of
     left join forecast
         on segments.{{ key }} = forecast.{{ key }}
     {% if regions is not none %}

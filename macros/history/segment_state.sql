@@ -27,8 +27,7 @@ lifecycles as (
 
 as_of as (
 
-    select cast(max(purchased_at) as date) as as_of_date
-    from {{ purchases }}
+    {{ purchases_as_of_date(purchases) | indent(4) }}
 
 ),
 
@@ -53,3 +52,9 @@ final as (
 select * from final
 
 {% endmacro %}
+
+{#- The build's as-of date, one row: the last purchase day it sees (var as_of_date caps the purchases). -#}
+{% macro purchases_as_of_date(purchases) %}
+    select cast(max(purchased_at) as date) as as_of_date
+    from {{ purchases }}
+{%- endmacro %}

@@ -1,5 +1,3 @@
-{{ config(materialized='table') }}
-
 {{
     segment_state(
         rfm_scores=ref('olist_customer_rfm_scores'),

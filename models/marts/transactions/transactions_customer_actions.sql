@@ -3,7 +3,7 @@
         segments=ref('transactions_customer_segments'),
         profiles=ref('transactions_segment_profiles'),
         rfm_scores=ref('transactions_customer_rfm_scores'),
-        state=ref('int_transactions__segment_state'),
+        purchases=ref('int_transactions__purchases'),
         forecast=ref('transactions_customer_value_forecast'),
         key='customer_id',
         regions=none
