@@ -1,9 +1,10 @@
 {#-
     The rows of `relation` (a CTE or table) with a column `duplicate_reason` classifying duplicates of a key:
       'duplicate_key'  the key occurs with different contents: every version is quarantined, none is trusted;
-      'duplicate_row'  an exact copy of an earlier row (a re-sent batch): one copy is kept, the others go;
+      'duplicate_row'  an exact copy of an earlier row (a re-sent batch): the first copy in the file is kept,
+                       the later ones go (`relation` has the rows' source_row);
       null             the key occurs once.
-    Row order never matters: exact copies are interchangeable, and conflicting versions all go.
+    Conflicting versions all go, whatever their order.
     Only the rows of repeated keys (null keys count as one value, as in a partition) go through the window
     functions: partitioning every row of a 10M-row file by its key and its whole contents took 8 s, the
     grouped count of keys and the window over the few repeated ones 3 s.
@@ -41,7 +42,7 @@ select
     case
         when count(*) over (partition by {{ qualified_keys | join(', ') }}) > count(*) over (partition by {{ everything | join(', ') }})
             then 'duplicate_key'
-        when row_number() over (partition by {{ everything | join(', ') }} order by {{ everything | join(', ') }}) > 1
+        when row_number() over (partition by {{ everything | join(', ') }} order by {{ relation }}.source_row) > 1
             then 'duplicate_row'
     end as duplicate_reason
 from {{ relation }}

@@ -1,7 +1,9 @@
-{#- Which row of a staging table a row is, for the rejected models to name and the validated views to join on:
-    DuckDB's `rowid`; on Spark, whose Parquet tables have none, the file and the position in it. Fixed for as
-    long as the table is: it is rebuilt, rejected rows and all, by every build of the staging model and its
-    children (`dbt build -s stg_<source>__<file>+`). -#}
+{#- Which row of a staging table a row is, for the rejected models to name and the validated views to join on.
+    DuckDB: `rowid`, the position in the file's parsed rows, since staging tables are written in file order
+    (keep_file_order). Spark, whose Parquet tables have none: the number of the part file and the position in it
+    (the file's name holds a random id; its number is the task that wrote it, the same for the same file).
+    Either is the same in every build of the same file. A rejected table is rebuilt with its staging table
+    (`dbt build -s stg_<source>__<file>+`). -#}
 {% macro source_row() %}
     {{- return(adapter.dispatch('source_row')()) -}}
 {% endmacro %}
@@ -11,5 +13,21 @@
 {% endmacro %}
 
 {% macro spark__source_row() %}
-    {{- return("concat(_metadata.file_name, '#', cast(_metadata.row_index as string))") -}}
+    {#- part number x 2^40 + row: a bigint in file order, as on DuckDB -#}
+    {{- return("cast(regexp_extract(_metadata.file_name, '^part-([0-9]+)', 1) as bigint) * 1099511627776 + _metadata.row_index") -}}
+{% endmacro %}
+
+{#- Staging hooks: with `true`, this connection writes tables in the order of their rows (DuckDB's
+    preserve_insertion_order, which the profile turns off for every other model: parallel writes, less memory);
+    with `false`, back to the profile's setting. Spark writes a scan's rows in order already. -#}
+{% macro keep_file_order(keep) %}
+    {{- return(adapter.dispatch('keep_file_order')(keep)) -}}
+{% endmacro %}
+
+{% macro default__keep_file_order(keep) %}
+    {{- return('set session preserve_insertion_order = true' if keep else 'reset session preserve_insertion_order') -}}
+{% endmacro %}
+
+{% macro spark__keep_file_order(keep) %}
+    {{- return('') -}}
 {% endmacro %}

@@ -720,6 +720,15 @@ def test_resent_rows_are_quarantined_as_duplicates(harmless_build) -> None:
     assert reconciliation["line_breaks_in_values"].to_dict() == {name: int(name == CUSTOMERS) for name in reconciliation.index}
 
 
+def test_the_first_copy_of_a_resent_row_is_kept_and_the_later_ones_are_named_by_their_place_in_the_file(harmless_build) -> None:
+    """The rejected models name a row by its position among the file's parsed rows (macro source_row), the
+    same in every build of the same file: the three re-sent orders are the file's last three rows."""
+    build, olist, _ = harmless_build
+    data_rows = len(olist[ORDERS].lines) - 1
+    rejected = build.table("select source_row, dq_reason from intermediate.int_olist__orders_rejected order by source_row")
+    assert rejected.to_dict("records") == [{"source_row": data_rows - 3 + i, "dq_reason": "duplicate_row"} for i in range(3)]
+
+
 def test_companion_files_cut_at_a_line_break_fail_the_build(tmp_path: Path) -> None:
     """A file cut short exactly at a line break parses cleanly; what gives it away is the other files: many
     delivered orders without payment, many customers without engagement."""
