@@ -2,8 +2,9 @@
     One row per customer with everything a campaign needs: the KMeans segment and its action, the RFM named
     segment, its lifecycle and its action, where the customer is (`regions`: a relation of key and region, or
     none), past RFM values, the forecast value and the build's as-of date (from `purchases`). Read when
-    publishing (Parquet and the activation CSVs, customer_value/warehouse/activation.py) and by the app. A table, not a view: DuckDB views name the
-    database they were created in, so a view would break in a copy of the warehouse under another name.
+    publishing (Parquet and the activation CSVs, customer_value/warehouse/activation.py) and by the app. A
+    table, not a view: DuckDB views name the database they were created in, so a view would break in a copy of
+    the warehouse under another name.
 -#}
 {% macro customer_actions(segments, profiles, rfm_scores, purchases, forecast, key, regions=none) %}
 
