@@ -164,5 +164,8 @@ final as (
 )
 
 select * from final
+{#- Sorted: a person's rows side by side compress to a quarter of the blocks, written in one pass; unsorted, the
+    parallel write rewrote blocks and left them free in the file (at 10M orders 43 MB instead of 180 MB). #}
+order by {{ key }}, method, target
 
 {% endmacro %}

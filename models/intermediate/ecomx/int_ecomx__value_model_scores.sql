@@ -14,6 +14,3 @@
         notebook_scores=ref('int_ecomx__value_notebook_scores')
     )
 }}
-{#- Sorted: a person's rows side by side compress to under half the size, written in one pass instead of
-    blocks rewritten and left free in the file (at 10M orders 43 MB instead of 180 MB, and faster). #}
-order by customer_id, method, target
