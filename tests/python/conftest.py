@@ -22,6 +22,7 @@ SAMPLE_ECOMX = REPO / "data" / "sample" / "ecomx"
 SAMPLE_TRANSACTIONS = REPO / "data" / "sample" / "transactions"
 REAL_OLIST_500 = REPO.parent / "shared" / "data" / "olist_real_sample_500"
 DBT = Path(sys.executable).with_name("dbt")
+COUNT_FITS = Path(__file__).with_name("count_fits.py")
 WAREHOUSE = "warehouse.duckdb"
 PARTIAL_PARSE = "partial_parse.msgpack"
 
@@ -51,11 +52,14 @@ def run_dbt_build(
     select: list[str] | None = None,
     extra_args: list[str] | None = None,
     target_dir: Path | None = None,
+    count_fits_to: Path | None = None,
 ) -> Build:
     """Build the project on the given folders into `workdir/warehouse.duckdb`; never raises on failure.
 
     `target_dir` lets consecutive builds share dbt's target folder. Every build starts from the session's
     parse of the project (dbt's partial parsing), which a full parse would otherwise cost each build.
+    `count_fits_to` runs the build through count_fits.py, which writes there how often each model fitted
+    each scikit-learn estimator.
     """
     workdir.mkdir(parents=True, exist_ok=True)
     target = target_dir or workdir / "target"
@@ -63,7 +67,8 @@ def run_dbt_build(
     if not (target / PARTIAL_PARSE).exists():
         shutil.copyfile(parsed_project() / PARTIAL_PARSE, target / PARTIAL_PARSE)
     env = _dbt_env(olist_dir, ecomx_dir, transactions_dir)
-    command = [str(DBT), "build", "--project-dir", str(REPO), "--target-path", str(target),
+    runner = [sys.executable, str(COUNT_FITS), str(count_fits_to)] if count_fits_to else [str(DBT)]
+    command = [*runner, "build", "--project-dir", str(REPO), "--target-path", str(target),
                "--log-path", str(workdir / "logs")]
     if select:
         command += ["--select", *select]
@@ -160,7 +165,13 @@ def sample_release(tmp_path_factory: pytest.TempPathFactory, sample_build: Build
     return release
 
 
+SAMPLE_FITS = "fits.json"
+
+
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The bundled samples (Olist, EcomX and the CDNOW transactions), built once per test session."""
-    return assert_built(run_dbt_build(tmp_path_factory.mktemp("samples")))
+    """The bundled samples (Olist, EcomX and the CDNOW transactions), built once per test session. The build
+    counts its scikit-learn fits into SAMPLE_FITS beside the warehouse (test_fit_once.py), so that check
+    needs no build of its own."""
+    workdir = tmp_path_factory.mktemp("samples")
+    return assert_built(run_dbt_build(workdir, count_fits_to=workdir / SAMPLE_FITS))

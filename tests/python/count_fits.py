@@ -1,6 +1,6 @@
-"""Run `dbt build` in this process with scikit-learn's fit methods counted per dbt model.
+"""Run dbt in this process with scikit-learn's fit methods counted per dbt model.
 
-Usage: python count_fits.py OUT.json [dbt build arguments...]. dbt-duckdb runs Python models in-process
+Usage: python count_fits.py OUT.json build [dbt arguments...]. dbt-duckdb runs Python models in-process
 and names each model's module after the model, so the stack tells which model called fit.
 """
 
@@ -50,7 +50,7 @@ def main(out: str, args: list[str]) -> int:
         counting(cls, method)
     from dbt.cli.main import dbtRunner
 
-    result = dbtRunner().invoke(["build", *args])
+    result = dbtRunner().invoke(args)
     with open(out, "w") as handle:
         json.dump(dict(calls), handle, indent=1, sort_keys=True)
     return 0 if result.success else 1

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
-from conftest import REPO, SAMPLE_ECOMX, SAMPLE_OLIST, SAMPLE_TRANSACTIONS
+from conftest import SAMPLE_FITS, Build
 
 DIAGNOSTIC_K = [2, 3, 5, 6, 7, 8, 9, 10]  # the chosen k = 4 is the segments' own fit, not fitted again
 
@@ -31,14 +27,7 @@ def expected_fits() -> dict[str, int]:
     return expected
 
 
-def test_every_estimator_is_fitted_once_per_model(tmp_path: Path) -> None:
-    out = tmp_path / "fits.json"
-    env = {**os.environ, "OLIST_DATA_DIR": str(SAMPLE_OLIST), "ECOMX_DATA_DIR": str(SAMPLE_ECOMX),
-           "TRANSACTIONS_DATA_DIR": str(SAMPLE_TRANSACTIONS),
-           "DBT_DUCKDB_PATH": str(tmp_path / "warehouse.duckdb"), "DBT_PROFILES_DIR": str(REPO),
-           "DBT_SEND_ANONYMOUS_USAGE_STATS": "False"}
-    args = ["--project-dir", str(REPO), "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs")]
-    result = subprocess.run([sys.executable, str(Path(__file__).with_name("count_fits.py")), str(out), *args],
-                            cwd=REPO, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    assert json.loads(out.read_text()) == expected_fits()
+def test_every_estimator_is_fitted_once_per_model(sample_build: Build) -> None:
+    """The session's sample build ran through count_fits.py (conftest.sample_build)."""
+    fits = json.loads((sample_build.warehouse.parent / SAMPLE_FITS).read_text())
+    assert fits == expected_fits()

@@ -9,12 +9,16 @@ import pytest
 from conftest import Build, assert_built, run_dbt_build
 
 LIMIT = 600
+# What the checks read, with everything upstream: the sampled fits and the scores of every customer.
+SAMPLED_MODELS = ["+olist_high_value_scores", "+ecomx_customer_features", "+ecomx_customer_segments",
+                  "+ecomx_clv_class_predictions"]
 
 
 @pytest.fixture(scope="module")
 def sampled(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return assert_built(run_dbt_build(tmp_path_factory.mktemp("sampled"),
-                                      extra_args=["--vars", f"{{ml_fit_max_customers: {LIMIT}}}"]))
+    variables = ["--vars", f"{{ml_fit_max_customers: {LIMIT}}}"]
+    return assert_built(run_dbt_build(tmp_path_factory.mktemp("sampled"), select=SAMPLED_MODELS,
+                                      extra_args=[*variables, "--indirect-selection", "cautious"]))
 
 
 def test_fits_record_the_sample_size_and_every_customer_is_still_scored(sampled: Build) -> None:
