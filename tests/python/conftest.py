@@ -25,6 +25,7 @@ DBT = Path(sys.executable).with_name("dbt")
 COUNT_FITS = Path(__file__).with_name("count_fits.py")
 WAREHOUSE = "warehouse.duckdb"
 PARTIAL_PARSE = "partial_parse.msgpack"
+SAMPLE_FITS = "fits.json"  # beside the session's sample build: its scikit-learn fits, counted (count_fits.py)
 
 
 @dataclass
@@ -163,9 +164,6 @@ def sample_release(tmp_path_factory: pytest.TempPathFactory, sample_build: Build
     release = Release(warehouse.parent / "published" / warehouse.name, home / "exports")
     publish(warehouse, release.published, release.exports)
     return release
-
-
-SAMPLE_FITS = "fits.json"
 
 
 @pytest.fixture(scope="session")
