@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
+import fcntl
 import functools
+import json
 import os
 import shutil
 import subprocess
@@ -119,13 +122,18 @@ def snapshot(build: Build | Path, without_schemas: tuple[str, ...] = ()) -> dict
 
 
 WITHOUT_ML = ["--exclude", "tag:ml+"]
-LONGEST_FILE = "test_crash_safety.py"  # about a third of the suite's time: 20 builds killed midway
+# The files that start the session, in this order: the longest (about a third of the suite's time: 20 builds
+# killed midway), then the longest whose builds need not the session's sample build, which the first worker
+# makes meanwhile.
+FIRST_FILES = ("test_crash_safety.py", "test_bad_inputs.py")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The longest file first. `make test` runs two pytest-xdist workers, each taking whole files in this
-    order: the long file then runs beside all the others instead of after them."""
-    items.sort(key=lambda item: item.path.name != LONGEST_FILE)
+    """FIRST_FILES first. `make test` runs two pytest-xdist workers, each taking whole files in this order:
+    the long file then runs beside all the others instead of after them, and the second worker builds
+    while the first makes the sample build both use."""
+    rank = {name: position for position, name in enumerate(FIRST_FILES)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(FIRST_FILES)))
 
 
 @pytest.fixture(autouse=True)
@@ -166,10 +174,32 @@ def sample_release(tmp_path_factory: pytest.TempPathFactory, sample_build: Build
     return release
 
 
+@contextlib.contextmanager
+def one_worker_at_a_time(lock: Path):
+    """An exclusive lock on the file `lock`: another pytest-xdist worker arriving here waits."""
+    with open(lock, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def session_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test session's temporary folder, which every pytest-xdist worker sees (each worker's own
+    folder is a subfolder of it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The bundled samples (Olist, EcomX and the CDNOW transactions), built once per test session. The build
-    counts its scikit-learn fits into SAMPLE_FITS beside the warehouse (test_fit_once.py), so that check
-    needs no build of its own."""
-    workdir = tmp_path_factory.mktemp("samples")
-    return assert_built(run_dbt_build(workdir, count_fits_to=workdir / SAMPLE_FITS))
+    """The bundled samples (Olist, EcomX and the CDNOW transactions), built once per test session: the first
+    worker to need them builds, the other reads the same warehouse (every test reads it read-only or copies
+    it). The build counts its scikit-learn fits into SAMPLE_FITS beside the warehouse (test_fit_once.py),
+    so that check needs no build of its own."""
+    workdir = session_folder(tmp_path_factory) / "samples"
+    outcome = workdir / "build.json"
+    with one_worker_at_a_time(session_folder(tmp_path_factory) / "samples.lock"):
+        if not outcome.exists():
+            build = run_dbt_build(workdir, count_fits_to=workdir / SAMPLE_FITS)
+            outcome.write_text(json.dumps({"returncode": build.returncode, "output": build.output}))
+    finished = json.loads(outcome.read_text())
+    return assert_built(Build(workdir / WAREHOUSE, finished["returncode"], finished["output"]))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 
 import pytest
@@ -16,7 +17,9 @@ from conftest import DBT, REPO, Build
 @pytest.fixture(scope="module")
 def docs(sample_build: Build, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:
     target = tmp_path_factory.mktemp("docs")
-    env = {**os.environ, "DBT_DUCKDB_PATH": str(sample_build.warehouse), "DBT_PROFILES_DIR": str(REPO)}
+    # a copy: dbt opens its warehouse for writing, which would lock out the other worker's readers
+    warehouse = shutil.copyfile(sample_build.warehouse, target / sample_build.warehouse.name)
+    env = {**os.environ, "DBT_DUCKDB_PATH": str(warehouse), "DBT_PROFILES_DIR": str(REPO)}
     result = subprocess.run([str(DBT), "docs", "generate", "--static", "--project-dir", str(REPO),
                              "--target-path", str(target)], cwd=REPO, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:]
