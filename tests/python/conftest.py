@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,7 +124,7 @@ def snapshot(build: Build | Path, without_schemas: tuple[str, ...] = ()) -> dict
 
 WITHOUT_ML = ["--exclude", "tag:ml+"]
 # The files that start the session, in this order: the longest (about a third of the suite's time: 20 builds
-# killed midway), then the longest whose builds need not the session's sample build, which the first worker
+# killed midway), then the longest whose builds do not need the session's sample build, which the first worker
 # makes meanwhile.
 FIRST_FILES = ("test_crash_safety.py", "test_bad_inputs.py")
 
@@ -175,7 +176,7 @@ def sample_release(tmp_path_factory: pytest.TempPathFactory, sample_build: Build
 
 
 @contextlib.contextmanager
-def one_worker_at_a_time(lock: Path):
+def one_worker_at_a_time(lock: Path) -> Iterator[None]:
     """An exclusive lock on the file `lock`: another pytest-xdist worker arriving here waits."""
     with open(lock, "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
@@ -195,9 +196,9 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     worker to need them builds, the other reads the same warehouse (every test reads it read-only or copies
     it). The build counts its scikit-learn fits into SAMPLE_FITS beside the warehouse (test_fit_once.py),
     so that check needs no build of its own."""
-    workdir = session_folder(tmp_path_factory) / "samples"
-    outcome = workdir / "build.json"
-    with one_worker_at_a_time(session_folder(tmp_path_factory) / "samples.lock"):
+    shared = session_folder(tmp_path_factory)
+    workdir, outcome = shared / "samples", shared / "samples" / "build.json"
+    with one_worker_at_a_time(shared / "samples.lock"):
         if not outcome.exists():
             build = run_dbt_build(workdir, count_fits_to=workdir / SAMPLE_FITS)
             outcome.write_text(json.dumps({"returncode": build.returncode, "output": build.output}))
