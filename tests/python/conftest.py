@@ -197,7 +197,8 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     it). The build counts its scikit-learn fits into SAMPLE_FITS beside the warehouse (test_fit_once.py),
     so that check needs no build of its own."""
     shared = session_folder(tmp_path_factory)
-    workdir, outcome = shared / "samples", shared / "samples" / "build.json"
+    workdir = shared / "samples"
+    outcome = workdir / "build.json"
     with one_worker_at_a_time(shared / "samples.lock"):
         if not outcome.exists():
             build = run_dbt_build(workdir, count_fits_to=workdir / SAMPLE_FITS)
