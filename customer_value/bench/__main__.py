@@ -3,8 +3,10 @@
     python -m customer_value.bench [--orders 1000000 10000000] [--format csv|parquet] [--repeat N]
 
 For each size it generates the folder once (cached under --data-dir), then runs, alternating, the pandas
-pipeline (customer_value/bench/olist_notebook.py) and `dbt build` into a fresh warehouse, each as a child
-process measured for wall time and peak RSS. EcomX and transactions are the bundled samples in every build.
+pipeline (customer_value/bench/olist_notebook.py), `dbt build` into a fresh warehouse, and `dbt build
+--selector olist_notebook` (the notebook's work with the data-quality steps on its inputs, selectors.yml) into
+another, each as a child process measured for wall time and peak RSS. EcomX and transactions are the bundled
+samples in every build.
 A pipeline that fails (the pandas one may run out of memory at large sizes) is recorded as such. Results go
 to docs/benchmarks.json and the generated section of docs/benchmarks.md; with --repeat the median of the
 runs is kept.
@@ -27,6 +29,8 @@ from customer_value.bench.results import Result, Side, load, machine_description
 
 REPO = Path(__file__).resolve().parents[2]
 SLOWEST_NODES = 6
+# The like-for-like build: what the pandas pipeline computes, as selectors.yml defines it.
+NOTEBOOK_SELECTOR = "olist_notebook"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -44,7 +48,7 @@ def main(argv: list[str] | None = None) -> None:
 
 def bench_size(orders: int, file_format: str, data_dir: Path, work_dir: Path, repeat: int) -> Result:
     folder = generated_folder(data_dir, orders, file_format)
-    pandas_runs, dbt_runs, warehouse_sizes, nodes = [], [], [], []
+    pandas_runs, dbt_runs, selection_runs, warehouse_sizes, nodes = [], [], [], [], []
     for run in range(repeat):
         label = work_dir / f"olist_{orders}_{file_format}_{run}"
         pandas_runs.append(_run_pandas(folder, label))
@@ -52,10 +56,13 @@ def bench_size(orders: int, file_format: str, data_dir: Path, work_dir: Path, re
         dbt_runs.append(dbt_run)
         warehouse_sizes.append(warehouse_bytes)
         nodes = slowest
+        selection_runs.append(_run_dbt(folder, label.with_name(f"{label.name}_{NOTEBOOK_SELECTOR}"),
+                                       ["--selector", NOTEBOOK_SELECTOR])[0])
     return Result(orders=orders, file_format=file_format, input_bytes=folder_bytes(folder),
                   pandas=_median(pandas_runs), dbt=_median(dbt_runs),
                   warehouse_bytes=int(statistics.median(warehouse_sizes)), slowest_nodes=nodes,
-                  measured_on=dt.date.today().isoformat(), machine=machine_description())
+                  measured_on=dt.date.today().isoformat(), machine=machine_description(),
+                  notebook_selection=_median(selection_runs))
 
 
 def _run_pandas(folder: Path, label: Path) -> Measurement:
@@ -64,11 +71,13 @@ def _run_pandas(folder: Path, label: Path) -> Measurement:
     return measure(command, dict(os.environ), label.with_suffix(".pandas.log"), REPO)
 
 
-def _run_dbt(folder: Path, label: Path) -> tuple[Measurement, int, list[tuple[str, float]]]:
-    """`dbt build` into a fresh warehouse. The project is parsed first, untimed, into the target folder the
-    build then uses, so the build pays what every build after a project's first one pays (partial parsing),
-    not the one-off full parse."""
-    print(f"dbt build on {folder}", flush=True)
+def _run_dbt(folder: Path, label: Path, selection: list[str] | None = None
+             ) -> tuple[Measurement, int, list[tuple[str, float]]]:
+    """`dbt build` (of `selection`, default everything) into a fresh warehouse. The project is parsed first,
+    untimed, into the target folder the build then uses, so the build pays what every build after a
+    project's first one pays (partial parsing), not the one-off full parse."""
+    selection = selection or []
+    print(" ".join(["dbt build", *selection, "on", str(folder)]), flush=True)
     warehouse, target = label.with_suffix(".duckdb"), label.parent / "target"
     _remove(warehouse)
     env = {**os.environ, "OLIST_DATA_DIR": str(folder), "DBT_DUCKDB_PATH": str(warehouse),
@@ -76,7 +85,8 @@ def _run_dbt(folder: Path, label: Path) -> tuple[Measurement, int, list[tuple[st
     dbt = Path(sys.executable).with_name("dbt")
     measure([str(dbt), "parse", "--target-path", str(target)], env, label.with_suffix(".parse.log"), REPO)
     (target / "run_results.json").unlink(missing_ok=True)
-    run = measure([str(dbt), "build", "--target-path", str(target)], env, label.with_suffix(".dbt.log"), REPO)
+    run = measure([str(dbt), "build", *selection, "--target-path", str(target)], env, label.with_suffix(".dbt.log"),
+                  REPO)
     size = sum(path.stat().st_size for path in warehouse.parent.glob(warehouse.name + "*") if path.is_file())
     slowest = _slowest_nodes(target / "run_results.json")
     if (target / "run_results.json").exists():  # every node's timing, kept beside the log
@@ -108,9 +118,11 @@ def _remove(warehouse: Path) -> None:
 
 
 def _summary(result: Result) -> str:
-    return (f"{result.orders:,} orders ({result.file_format}): pandas {result.pandas.wall_seconds:.1f} s "
-            f"{result.pandas.peak_rss_bytes / 1e9:.2f} GB {result.pandas.failure}| dbt {result.dbt.wall_seconds:.1f} s "
-            f"{result.dbt.peak_rss_bytes / 1e9:.2f} GB {result.dbt.failure}| warehouse {result.warehouse_bytes / 1e9:.2f} GB")
+    sides = [("pandas", result.pandas), ("dbt", result.dbt), (NOTEBOOK_SELECTOR, result.notebook_selection)]
+    figures = [f"{name} {side.wall_seconds:.1f} s {side.peak_rss_bytes / 1e9:.2f} GB {side.failure}"
+               for name, side in sides if side is not None]
+    return (f"{result.orders:,} orders ({result.file_format}): " + "| ".join(figures)
+            + f"| warehouse {result.warehouse_bytes / 1e9:.2f} GB")
 
 
 def _parser() -> argparse.ArgumentParser:

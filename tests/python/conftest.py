@@ -71,7 +71,7 @@ def run_dbt_build(
     target.mkdir(parents=True, exist_ok=True)
     if not (target / PARTIAL_PARSE).exists():
         shutil.copyfile(parsed_project() / PARTIAL_PARSE, target / PARTIAL_PARSE)
-    env = _dbt_env(olist_dir, ecomx_dir, transactions_dir)
+    env = dbt_env(olist_dir, ecomx_dir, transactions_dir)
     runner = [sys.executable, str(COUNT_FITS), str(count_fits_to)] if count_fits_to else [str(DBT)]
     command = [*runner, "build", "--project-dir", str(REPO), "--target-path", str(target),
                "--log-path", str(workdir / "logs")]
@@ -82,7 +82,7 @@ def run_dbt_build(
     return Build(workdir / WAREHOUSE, result.returncode, result.stdout + result.stderr)
 
 
-def _dbt_env(olist_dir: Path, ecomx_dir: Path, transactions_dir: Path) -> dict[str, str]:
+def dbt_env(olist_dir: Path, ecomx_dir: Path, transactions_dir: Path) -> dict[str, str]:
     """The warehouse path is relative to the build's folder: the profile, whose connection settings dbt
     hashes to decide whether a parse still holds, is then the same for every build."""
     return {**os.environ, "OLIST_DATA_DIR": str(olist_dir), "ECOMX_DATA_DIR": str(ecomx_dir),
@@ -97,7 +97,7 @@ def parsed_project() -> Path:
     atexit.register(shutil.rmtree, home, True)
     command = [str(DBT), "parse", "--project-dir", str(REPO), "--target-path", str(home / "target"),
                "--log-path", str(home / "logs")]
-    result = subprocess.run(command, cwd=home, env=_dbt_env(SAMPLE_OLIST, SAMPLE_ECOMX, SAMPLE_TRANSACTIONS),
+    result = subprocess.run(command, cwd=home, env=dbt_env(SAMPLE_OLIST, SAMPLE_ECOMX, SAMPLE_TRANSACTIONS),
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return home / "target"
