@@ -160,8 +160,8 @@ def test_room_problem_names_the_free_and_needed_space(tmp_path: Path, monkeypatc
     usage = shutil.disk_usage(tmp_path)
     monkeypatch.setattr(disk_room.shutil, "disk_usage", lambda _: usage._replace(free=50_000_000))
     problem = disk_room.room_problem(warehouse, str(source))
-    assert "its disk has 50 MB free" in problem and "needs about 74 MB" in problem and "DBT_DUCKDB_PATH" in problem
-    monkeypatch.setattr(disk_room.shutil, "disk_usage", lambda _: usage._replace(free=74_000_000))
+    assert "its disk has 50 MB free" in problem and "needs about 142 MB" in problem and "DBT_DUCKDB_PATH" in problem
+    monkeypatch.setattr(disk_room.shutil, "disk_usage", lambda _: usage._replace(free=142_500_000))
     assert disk_room.room_problem(warehouse, str(source)) == ""
 
 
