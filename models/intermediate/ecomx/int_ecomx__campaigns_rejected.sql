@@ -2,7 +2,7 @@
 
 with
 
-campaigns as (
+campaigns as {{ inlined() }} (
 
     select {{ source_row() }} as source_row, * from {{ ref('stg_ecomx__campaigns') }}
 

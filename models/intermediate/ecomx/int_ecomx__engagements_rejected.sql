@@ -2,7 +2,7 @@
 
 with
 
-engagements as (
+engagements as {{ inlined() }} (
 
     select {{ source_row() }} as source_row, * from {{ ref('stg_ecomx__engagements') }}
 

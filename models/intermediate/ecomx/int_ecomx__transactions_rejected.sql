@@ -2,7 +2,7 @@
 
 with
 
-transactions as (
+transactions as {{ inlined() }} (
 
     select {{ source_row() }} as source_row, * from {{ ref('stg_ecomx__transactions') }}
 

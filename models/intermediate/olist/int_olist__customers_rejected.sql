@@ -2,7 +2,7 @@
 
 with
 
-customers as (
+customers as {{ inlined() }} (
 
     select {{ source_row() }} as source_row, * from {{ ref('stg_olist__customers') }}
 

@@ -2,7 +2,7 @@
 
 with
 
-payments as (
+payments as {{ inlined() }} (
 
     select {{ source_row() }} as source_row, * from {{ ref('stg_olist__order_payments') }}
 

@@ -5,7 +5,7 @@
 
 with
 
-orders as (
+orders as {{ inlined() }} (
 
     select {{ source_row() }} as source_row, * from {{ ref('stg_olist__orders') }}
 

@@ -2,7 +2,7 @@
     there is no duplicate rule here; a re-sent file shows up in the reconciliation's row counts instead. -#}
 with
 
-transactions as (
+transactions as {{ inlined() }} (
 
     select {{ source_row() }} as source_row, * from {{ ref('stg_transactions__transactions') }}
 
