@@ -5,7 +5,7 @@
    initialized module 'sklearn.base'"). Importing everything the models need here, under dbt-duckdb's
    environment lock, removes that race.
 2. It registers `cv_first_line(path)`, `cv_last_line(path)` and `cv_layout_problem(path)`
-   (customer_value/warehouse/input_files.py) and `cv_room_problem(warehouse, inputs)`
+   (customer_value/warehouse/input_files.py) and `cv_room_problem(warehouse, inputs, spill_directory)`
    (customer_value/warehouse/disk_room.py) for the header read and the input checks
    (macros/dq/read_csv_source.sql, macros/dq/check_input_files.sql).
 """
@@ -25,7 +25,7 @@ from customer_value.warehouse.input_files import first_line, last_line, layout_p
 
 def register_functions(connection: DuckDBPyConnection) -> None:
     functions = [("cv_first_line", first_line, ["VARCHAR"]), ("cv_last_line", last_line, ["VARCHAR"]),
-                 ("cv_layout_problem", layout_problem, ["VARCHAR"]), ("cv_room_problem", room_problem, ["VARCHAR", "VARCHAR"])]
+                 ("cv_layout_problem", layout_problem, ["VARCHAR"]), ("cv_room_problem", room_problem, ["VARCHAR"] * 3)]
     for name, function, arguments in functions:
         try:
             connection.create_function(name, function, arguments, "VARCHAR", side_effects=True)

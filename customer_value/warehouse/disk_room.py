@@ -8,34 +8,78 @@ several times better, plus a fixed 128 MB (the small tables of tests and setting
 the other sources). Measured on generated Olist folders (docs/benchmarks.md, 2026-12-07): the 10M-order
 warehouse is 4.52 GB for 3.17 GB of source CSV (1.42) and would be 3.56 times the same orders' 1.27 GB of
 Parquet (100M orders: 12.7 GB); the 1M-order one is 0.55 GB for 0.32 GB. A warehouse already on the disk
-counts as room, since the build rewrites its tables in place."""
+counts as room, since the build rewrites its tables in place.
+
+DuckDB spills what does not fit in its memory limit to its temporary folder, by default beside the warehouse:
+1.2 bytes per byte of CSV and 3.0 per byte of Parquet at the peak. Measured with the 3GB limit: 2.72 GB of spill at
+10M orders (0.86 per byte of CSV); at 100M orders (12.7 GB of Parquet) one validation model alone spilled 35 GB
+before the disk was full (2.8 per byte, and it needed more). On the warehouse's disk both must fit; a spill folder
+on another disk needs room for the spill there."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 BASE_BYTES = 128_000_000
 BYTES_PER_INPUT_BYTE = {".csv": 1.45, ".parquet": 3.7}
+SPILL_PER_INPUT_BYTE = {".csv": 1.2, ".parquet": 3.0}
 
 
 def needed_bytes(inputs: list[Path]) -> int:
-    return BASE_BYTES + int(sum(path.stat().st_size * BYTES_PER_INPUT_BYTE.get(path.suffix, 1.0)
-                                for path in inputs if path.exists()))
+    return BASE_BYTES + _per_input_byte(inputs, BYTES_PER_INPUT_BYTE)
 
 
-def room_problem(warehouse: str, inputs: str) -> str:
+def spill_bytes(inputs: list[Path]) -> int:
+    return _per_input_byte(inputs, SPILL_PER_INPUT_BYTE)
+
+
+def room_problem(warehouse: str, inputs: str, spill_directory: str = "") -> str:
     """'' when the disk of `warehouse` has room for a build of the files listed in `inputs` (one path per
-    line); otherwise the sentence for the user."""
+    line), and the disk of `spill_directory` (DuckDB's temporary folder; '' = none) for its spill;
+    otherwise the sentence for the user."""
     files = [Path(line) for line in inputs.splitlines() if line]
     path = Path(warehouse)
-    needed = needed_bytes(files)
     existing = path.stat().st_size if path.exists() else 0
-    free = shutil.disk_usage(path.parent if path.parent.exists() else Path.cwd()).free
-    if free + existing >= needed:
-        return ""
+    needed, spill = needed_bytes(files), spill_bytes(files) if spill_directory else 0
+    same_disk = bool(spill_directory) and _device(Path(spill_directory)) == _device(path)
+    free = _free(path)
+    if free + existing < needed + (spill if same_disk else 0):
+        what = f"{needed / 1e6:,.0f} MB" + (f", and {spill / 1e6:,.0f} MB more for DuckDB's spill folder "
+                                            f"{spill_directory}" if same_disk else "")
+        return (f"no room for the warehouse {warehouse}: its disk has {free / 1e6:,.0f} MB free, and a build of "
+                f"{_described(files)} needs about {what}. Free some disk space, or set DBT_DUCKDB_PATH (and "
+                "DUCKDB_TEMP_DIRECTORY, where DuckDB spills) to a disk with more room")
+    if spill and not same_disk and _free(Path(spill_directory)) < spill:
+        return (f"no room for DuckDB's spill folder {spill_directory}: its disk has "
+                f"{_free(Path(spill_directory)) / 1e6:,.0f} MB free, and a build of {_described(files)} may spill "
+                f"about {spill / 1e6:,.0f} MB. Free some disk space, or set DUCKDB_TEMP_DIRECTORY to a disk with "
+                "more room")
+    return ""
+
+
+def _per_input_byte(inputs: list[Path], factors: dict[str, float]) -> int:
+    return int(sum(path.stat().st_size * factors.get(path.suffix, factors[".csv"])
+                   for path in inputs if path.exists()))
+
+
+def _described(files: list[Path]) -> str:
     input_bytes = sum(file.stat().st_size for file in files if file.exists())
-    return (f"no room for the warehouse {warehouse}: its disk has {free / 1e6:,.0f} MB free, and a build of "
-            f"these inputs ({input_bytes / 1e6:,.0f} MB in {len(files)} files) needs about {needed / 1e6:,.0f} MB. "
-            "Free some disk space, or set DBT_DUCKDB_PATH (and DUCKDB_TEMP_DIRECTORY, where DuckDB spills) to a "
-            "disk with more room")
+    return f"these inputs ({input_bytes / 1e6:,.0f} MB in {len(files)} files)"
+
+
+def _existing(path: Path) -> Path:
+    """The path, or its nearest folder that exists (a warehouse or spill folder not made yet)."""
+    path = path.absolute()
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path
+
+
+def _device(path: Path) -> int:
+    return os.stat(_existing(path)).st_dev
+
+
+def _free(path: Path) -> int:
+    return shutil.disk_usage(_existing(path)).free

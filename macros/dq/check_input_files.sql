@@ -83,7 +83,7 @@
     {%- endfor -%}
     {%- if not problems -%}
         {%- set warehouse = warehouse_location() -%}
-        {%- set room = run_query("select cv_room_problem('" ~ warehouse ~ "', '" ~ inputs | join('\n') ~ "')").columns[0].values()[0] -%}
+        {%- set room = run_query("select cv_room_problem('" ~ warehouse ~ "', '" ~ inputs | join('\n') ~ "', '" ~ spill_location() ~ "')").columns[0].values()[0] -%}
         {%- if room %}{{ exceptions.raise_compiler_error("Not enough disk space: " ~ room) }}{% endif -%}
     {%- endif -%}
     {%- if problems -%}
@@ -113,4 +113,18 @@ select 1 as input_files_checked
 
 {% macro spark__warehouse_location() %}
     {{- return(run_query('set spark.sql.warehouse.dir').columns[1].values()[0] | replace('file:', '')) -}}
+{% endmacro %}
+
+{#- Where the engine spills what does not fit in its memory: DuckDB's temp_directory (profiles.yml). On Spark
+    '': its shuffle files go to spark.local.dir, which the disk check does not count. -#}
+{% macro spill_location() %}
+    {{- return(adapter.dispatch('spill_location')()) -}}
+{% endmacro %}
+
+{% macro default__spill_location() %}
+    {{- return(run_query("select current_setting('temp_directory')").columns[0].values()[0] or '') -}}
+{% endmacro %}
+
+{% macro spark__spill_location() %}
+    {{- return('') -}}
 {% endmacro %}

@@ -165,6 +165,32 @@ def test_room_problem_names_the_free_and_needed_space(tmp_path: Path, monkeypatc
     assert disk_room.room_problem(warehouse, str(source)) == ""
 
 
+def test_room_counts_duckdbs_spill_on_the_warehouse_disk_and_checks_a_spill_disk_of_its_own(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """10 MB of CSV: 142.5 MB of warehouse and 12 MB of spill (SPILL_PER_INPUT_BYTE)."""
+    source = tmp_path / "orders.csv"
+    source.write_bytes(b"x" * 10_000_000)
+    warehouse, spill = str(tmp_path / "warehouse.duckdb"), str(tmp_path / "warehouse.duckdb.spill")
+    usage = shutil.disk_usage(tmp_path)
+    free = {"warehouse": 150_000_000, "spill": 150_000_000}
+    monkeypatch.setattr(disk_room.shutil, "disk_usage", lambda path: usage._replace(
+        free=free["spill" if str(path).endswith(".spill") else "warehouse"]))
+    problem = disk_room.room_problem(warehouse, str(source), spill)
+    assert "needs about 142 MB, and 12 MB more for DuckDB's spill folder" in problem
+    free["warehouse"] = 154_500_000
+    assert disk_room.room_problem(warehouse, str(source), spill) == ""
+
+    # The spill folder on a disk of its own: each disk needs room for its part only.
+    Path(spill).mkdir()
+    monkeypatch.setattr(disk_room, "_device", lambda path: 2 if str(path).endswith(".spill") else 1)
+    free.update(warehouse=142_500_000, spill=11_000_000)
+    problem = disk_room.room_problem(warehouse, str(source), spill)
+    assert problem.startswith(f"no room for DuckDB's spill folder {spill}: its disk has 11 MB free")
+    assert "may spill about 12 MB" in problem and "DUCKDB_TEMP_DIRECTORY" in problem
+    free["spill"] = 12_000_000
+    assert disk_room.room_problem(warehouse, str(source), spill) == ""
+
+
 def test_build_on_a_disk_without_room_fails_at_once_saying_so(tmp_path: Path) -> None:
     disk = tmp_path / "small_disk"
     disk.mkdir()
