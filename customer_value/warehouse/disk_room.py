@@ -51,9 +51,10 @@ def room_problem(warehouse: str, inputs: str, spill_directory: str = "") -> str:
         return (f"no room for the warehouse {warehouse}: its disk has {free / 1e6:,.0f} MB free, and a build of "
                 f"{_described(files)} needs about {what}. Free some disk space, or set DBT_DUCKDB_PATH (and "
                 "DUCKDB_TEMP_DIRECTORY, where DuckDB spills) to a disk with more room")
-    if spill and not same_disk and _free(Path(spill_directory)) < spill:
+    spill_free = _free(Path(spill_directory)) if spill and not same_disk else spill
+    if spill_free < spill:
         return (f"no room for DuckDB's spill folder {spill_directory}: its disk has "
-                f"{_free(Path(spill_directory)) / 1e6:,.0f} MB free, and a build of {_described(files)} may spill "
+                f"{spill_free / 1e6:,.0f} MB free, and a build of {_described(files)} may spill "
                 f"about {spill / 1e6:,.0f} MB. Free some disk space, or set DUCKDB_TEMP_DIRECTORY to a disk with "
                 "more room")
     return ""
