@@ -4,10 +4,10 @@
    at the same moment can see a half-initialised module ("cannot import name 'clone' from partially
    initialized module 'sklearn.base'"). Importing everything the models need here, under dbt-duckdb's
    environment lock, removes that race.
-2. It registers `cv_first_line(path)`, `cv_last_line(path)` and `cv_layout_problem(path)`
-   (customer_value/warehouse/input_files.py) and `cv_room_problem(warehouse, inputs, spill_directory)`
-   (customer_value/warehouse/disk_room.py) for the header read and the input checks
-   (macros/dq/read_csv_source.sql, macros/dq/check_input_files.sql).
+2. It registers `cv_absolute_path(path)`, `cv_first_line(path)`, `cv_last_line(path)` and
+   `cv_layout_problem(path)` (customer_value/warehouse/input_files.py) and `cv_room_problem(warehouse, inputs,
+   spill_directory)` (customer_value/warehouse/disk_room.py) for the staging views of Parquet files, the header
+   read and the input checks (macros/dq/read_csv_source.sql, macros/dq/check_input_files.sql).
 """
 
 from __future__ import annotations
@@ -20,12 +20,13 @@ import customer_value.ml.high_value  # noqa: F401
 import customer_value.ml.kmeans  # noqa: F401
 import customer_value.ml.splits  # noqa: F401
 from customer_value.warehouse.disk_room import room_problem
-from customer_value.warehouse.input_files import first_line, last_line, layout_problem
+from customer_value.warehouse.input_files import absolute_path, first_line, last_line, layout_problem
 
 
 def register_functions(connection: DuckDBPyConnection) -> None:
-    functions = [("cv_first_line", first_line, ["VARCHAR"]), ("cv_last_line", last_line, ["VARCHAR"]),
-                 ("cv_layout_problem", layout_problem, ["VARCHAR"]), ("cv_room_problem", room_problem, ["VARCHAR"] * 3)]
+    functions = [("cv_absolute_path", absolute_path, ["VARCHAR"]), ("cv_first_line", first_line, ["VARCHAR"]),
+                 ("cv_last_line", last_line, ["VARCHAR"]), ("cv_layout_problem", layout_problem, ["VARCHAR"]),
+                 ("cv_room_problem", room_problem, ["VARCHAR"] * 3)]
     for name, function, arguments in functions:
         try:
             connection.create_function(name, function, arguments, "VARCHAR", side_effects=True)

@@ -3,17 +3,18 @@ so that a build that would fill the disk fails at once with a sentence that says
 minutes with an I/O error in the middle of a table.
 
 The estimate, per byte of the files the build reads (the sources; Olist's order items file is not one):
-about 1.45 bytes of warehouse per byte of CSV and 3.7 per byte of Parquet, which compresses the text
-several times better, plus a fixed 128 MB (the small tables of tests and settings, the bundled samples of
-the other sources). Measured on generated Olist folders (docs/benchmarks.md, 2026-12-07): the 10M-order
-warehouse is 4.52 GB for 3.17 GB of source CSV (1.42) and would be 3.56 times the same orders' 1.27 GB of
-Parquet (100M orders: 12.7 GB); the 1M-order one is 0.55 GB for 0.32 GB. A warehouse already on the disk
-counts as room, since the build rewrites its tables in place.
+about 1.45 bytes of warehouse per byte of CSV and 2.6 per byte of Parquet, which compresses the text
+several times better and is read in place, not copied (staging views), plus a fixed 128 MB (the small tables of
+tests and settings, the bundled samples of the other sources). Measured on generated Olist folders
+(docs/benchmarks.md, 2026-12-07): the 10M-order warehouse is 4.52 GB for 3.17 GB of source CSV (1.42) and
+3.23 GB for the same orders' 1.27 GB of Parquet (2.54; 100M orders: 12.7 GB); the 1M-order one is 0.55 GB for
+0.32 GB of CSV. A warehouse already on the disk counts as room, since the build rewrites its tables in place.
 
 DuckDB spills what does not fit in its memory limit to its temporary folder, by default beside the warehouse:
 1.2 bytes per byte of CSV and 3.0 per byte of Parquet at the peak. Measured with the 3GB limit: 2.72 GB of spill at
-10M orders (0.86 per byte of CSV); at 100M orders (12.7 GB of Parquet) one validation model alone spilled 35 GB
-before the disk was full (2.8 per byte, and it needed more). On the warehouse's disk both must fit; a spill folder
+10M orders (0.86 per byte of CSV), 2.38 GB from the same orders as Parquet (1.9 per byte); at 100M orders (12.7 GB of
+Parquet, staged as tables then) one validation model alone spilled 35 GB before the disk was full (2.8 per byte,
+and it needed more). On the warehouse's disk both must fit; a spill folder
 on another disk needs room for the spill there."""
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import shutil
 from pathlib import Path
 
 BASE_BYTES = 128_000_000
-BYTES_PER_INPUT_BYTE = {".csv": 1.45, ".parquet": 3.7}
+BYTES_PER_INPUT_BYTE = {".csv": 1.45, ".parquet": 2.6}
 SPILL_PER_INPUT_BYTE = {".csv": 1.2, ".parquet": 3.0}
 
 

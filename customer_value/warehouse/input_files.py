@@ -12,6 +12,11 @@ UTF16_32_MARKS = {
 }
 
 
+def absolute_path(path: str) -> str:
+    """The file's absolute path, for a view that reads it wherever the warehouse is opened from."""
+    return os.path.abspath(path)
+
+
 def last_line(path: str) -> str:
     """The text after the last line break ('' when the file ends with one), at most 64 KiB of it."""
     with open(path, "rb") as handle:

@@ -128,6 +128,9 @@
 
 {% macro read_parquet_source(node, file, numeric) %}
     (select
+        {%- if parquet_row_number(node.source_name, node.name) %}
+        file_row_number,
+        {%- endif %}
         {%- for name, column in node.columns.items() %}
         {%- if name in numeric %}
         cast({{ adapter.quote(name) }} as {{ dbt.type_string() }}) as {{ name }}{{ ',' if not loop.last }}
@@ -135,5 +138,42 @@
         try_cast({{ adapter.quote(name) }} as {{ engine_type(column.data_type or 'varchar') }}) as {{ name }}{{ ',' if not loop.last }}
         {%- endif %}
         {%- endfor %}
-    from {{ parquet_scan(file) }})
+    from {{ staged_parquet_scan(file) }})
 {%- endmacro %}
+
+{#- Whether the staging model `model` reads a Parquet file (then, on DuckDB, it is a view: macro
+    materialization_staging_duckdb). -#}
+{% macro staging_reads_parquet(model) %}
+    {%- set source_ref = model.sources[0] -%}
+    {{- return(source_format(source_node(source_ref[0], source_ref[1])) == 'parquet') -}}
+{% endmacro %}
+
+{#- The row number a staging view of a Parquet file passes on: `, file_row_number` after the staging model's last
+    column, or nothing (a CSV file, or Spark, whose staging tables have a position of their own). -#}
+{% macro parquet_row_number(source_name, table_name) %}
+    {{- return(adapter.dispatch('parquet_row_number')(source_name, table_name)) -}}
+{% endmacro %}
+
+{% macro default__parquet_row_number(source_name, table_name) %}
+    {%- if not execute %}{{ return('') }}{% endif -%}
+    {{- return(', file_row_number' if source_format(source_node(source_name, table_name)) == 'parquet' else '') -}}
+{% endmacro %}
+
+{% macro spark__parquet_row_number(source_name, table_name) %}
+    {{- return('') -}}
+{% endmacro %}
+
+{#- A Parquet file as a staging model reads it: DuckDB by absolute path, since the staging view keeps the path
+    and is read from wherever the warehouse is opened, with the rows' positions in the file. -#}
+{% macro staged_parquet_scan(file) %}
+    {{- return(adapter.dispatch('staged_parquet_scan')(file)) -}}
+{% endmacro %}
+
+{% macro default__staged_parquet_scan(file) %}
+    {%- set absolute = run_query("select cv_absolute_path('" ~ file ~ "')").columns[0].values()[0] -%}
+    {{- return("read_parquet('" ~ absolute ~ "', file_row_number = true)") -}}
+{% endmacro %}
+
+{% macro spark__staged_parquet_scan(file) %}
+    {{- return(parquet_scan(file)) -}}
+{% endmacro %}

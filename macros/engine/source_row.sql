@@ -1,10 +1,14 @@
-{#- Which row of a staging table a row is, for the rejected models to name and the validated views to join on.
+{#- Which row of a staging relation a row is, for the rejected models to name and the validated views to join on.
+    A staging view of a Parquet file (DuckDB): its `file_row_number`, the position in the file. A staging table,
     DuckDB: `rowid`, the position in the file's parsed rows, since staging tables are written in file order
     (keep_file_order). Spark, whose Parquet tables have none: the number of the part file and the position in it
     (the file's name holds a random id; its number is the task that wrote it, the same for the same file).
-    Either is the same in every build of the same file. A rejected table is rebuilt with its staging table
+    Each is the same in every build of the same file. A rejected table is rebuilt with its staging model
     (`dbt build -s stg_<source>__<file>+`). -#}
-{% macro source_row() %}
+{% macro source_row(staging) %}
+    {%- if execute and 'file_row_number' in adapter.get_columns_in_relation(staging) | map(attribute='name') | list -%}
+        {{- return('file_row_number') -}}
+    {%- endif -%}
     {{- return(adapter.dispatch('source_row')()) -}}
 {% endmacro %}
 
@@ -31,3 +35,8 @@
 {% macro spark__keep_file_order(keep) %}
     {{- return('') -}}
 {% endmacro %}
+
+{#- Every row of a staging relation with its `source_row` first. -#}
+{% macro staging_rows(staging) %}
+    select {{ source_row(staging) }} as source_row, * from {{ staging }}
+{%- endmacro %}

@@ -33,8 +33,21 @@ def parquet_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
         connection.register("frame", frame)
         connection.execute(f"copy frame to '{folder / 'transactions.parquet'}' (format parquet)")
     selected = [f"+{table}" for table in TABLES] + ["+dq_reconciliation", "+dq_quarantine"]
-    return assert_built(run_dbt_build(root / "build", transactions_dir=folder, select=selected,
+    # a data folder relative to where dbt runs: the staging view must still find the file from anywhere else
+    return assert_built(run_dbt_build(root / "build", transactions_dir=Path("..") / folder.name, select=selected,
                                       extra_args=["--indirect-selection", "cautious"]))
+
+
+def test_a_parquet_file_is_read_in_place_by_its_staging_view(parquet_build: Build, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # neither the build's folder nor the data folder's parent
+    view = parquet_build.table("select sql from duckdb_views() where view_name = 'stg_transactions__transactions'")
+    assert len(view) == 1, "staging of a Parquet file is a view, not a copy of the file"
+    assert f"read_parquet('{parquet_build.warehouse.parent.parent / 'shop' / 'transactions.parquet'}'" in view["sql"][0]
+    assert parquet_build.scalar("select count(*) from staging.stg_transactions__transactions") == 6922
+    rows = parquet_build.table("select file_row_number, customer_id from staging.stg_transactions__transactions "
+                               "where file_row_number >= 6919 order by file_row_number")
+    assert rows["customer_id"].tolist() == [d[0] for d in DEFECTS]  # the appended rows, at the file's end
 
 
 def test_parquet_defects_are_quarantined_and_reconciled(parquet_build: Build) -> None:
@@ -112,6 +125,16 @@ def parquet_sources_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def test_generated_parquet_folders_hold_only_parquet(parquet_sources_build: Build) -> None:
     files = parquet_sources_build.table("select source_name, file_name from dq_reconciliation where source_name <> 'transactions'")
     assert all(name.endswith(".parquet") for name in files["file_name"]) and len(files) == 7
+
+
+def test_parquet_files_are_staged_as_views_and_csv_files_as_tables(parquet_sources_build: Build,
+                                                                   sample_build: Build) -> None:
+    query = ("select table_name, table_type from information_schema.tables where table_schema = 'staging' "
+             "and starts_with(table_name, 'stg_') and not ends_with(table_name, '__csv_rejects') order by 1")
+    from_parquet, from_csv = parquet_sources_build.table(query), sample_build.table(query)
+    assert len(from_csv) == 8 and set(from_csv["table_type"]) == {"BASE TABLE"}
+    views = from_parquet[from_parquet["table_name"] != "stg_transactions__transactions"]  # the bundled CSV
+    assert len(views) == 7 and set(views["table_type"]) == {"VIEW"}
 
 
 def test_parquet_source_defects_get_the_csv_reasons_and_reconcile(parquet_sources_build: Build, sample_build: Build) -> None:

@@ -4,7 +4,7 @@ with
 
 campaigns as {{ inlined() }} (
 
-    select {{ source_row() }} as source_row, * from {{ ref('stg_ecomx__campaigns') }}
+    {{ staging_rows(ref('stg_ecomx__campaigns')) }}
 
 ),
 

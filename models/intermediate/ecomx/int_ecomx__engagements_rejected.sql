@@ -4,7 +4,7 @@ with
 
 engagements as {{ inlined() }} (
 
-    select {{ source_row() }} as source_row, * from {{ ref('stg_ecomx__engagements') }}
+    {{ staging_rows(ref('stg_ecomx__engagements')) }}
 
 ),
 

@@ -4,7 +4,7 @@ with
 
 transactions as {{ inlined() }} (
 
-    select {{ source_row() }} as source_row, * from {{ ref('stg_ecomx__transactions') }}
+    {{ staging_rows(ref('stg_ecomx__transactions')) }}
 
 ),
 

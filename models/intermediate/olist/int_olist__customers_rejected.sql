@@ -4,7 +4,7 @@ with
 
 customers as {{ inlined() }} (
 
-    select {{ source_row() }} as source_row, * from {{ ref('stg_olist__customers') }}
+    {{ staging_rows(ref('stg_olist__customers')) }}
 
 ),
 

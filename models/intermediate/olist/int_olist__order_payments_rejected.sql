@@ -4,7 +4,7 @@ with
 
 payments as {{ inlined() }} (
 
-    select {{ source_row() }} as source_row, * from {{ ref('stg_olist__order_payments') }}
+    {{ staging_rows(ref('stg_olist__order_payments')) }}
 
 ),
 

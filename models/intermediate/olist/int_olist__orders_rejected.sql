@@ -7,7 +7,7 @@ with
 
 orders as {{ inlined() }} (
 
-    select {{ source_row() }} as source_row, * from {{ ref('stg_olist__orders') }}
+    {{ staging_rows(ref('stg_olist__orders')) }}
 
 ),
 

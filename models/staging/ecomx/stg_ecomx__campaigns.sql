@@ -15,6 +15,7 @@ renamed as (
         promotion_type,
         campaign_date,
         {{ malformed_numbers('ecomx', 'marketing') }} as malformed_numbers
+        {{- parquet_row_number('ecomx', 'marketing') }}
 
     from source
 

@@ -16,6 +16,7 @@ renamed as (
         gender,
         location,
         {{ malformed_numbers('ecomx', 'customers') }} as malformed_numbers
+        {{- parquet_row_number('ecomx', 'customers') }}
 
     from source
 

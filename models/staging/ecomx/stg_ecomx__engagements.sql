@@ -14,6 +14,7 @@ renamed as (
         {{ strict_number('ecomx', 'engagements', 'number_of_emails_opened') }} as emails_opened,
         {{ strict_number('ecomx', 'engagements', 'number_of_clicks') }} as clicks,
         {{ malformed_numbers('ecomx', 'engagements') }} as malformed_numbers
+        {{- parquet_row_number('ecomx', 'engagements') }}
 
     from source
 

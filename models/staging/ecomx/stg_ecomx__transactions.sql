@@ -15,6 +15,7 @@ renamed as (
         {{ strict_number('ecomx', 'transactions', 'transaction_amount') }} as transaction_amount,
         product_category,
         {{ malformed_numbers('ecomx', 'transactions') }} as malformed_numbers
+        {{- parquet_row_number('ecomx', 'transactions') }}
 
     from source
 

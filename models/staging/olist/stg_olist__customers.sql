@@ -15,6 +15,7 @@ renamed as (
         customer_city,
         customer_state,
         {{ malformed_numbers('olist', 'customers') }} as malformed_numbers
+        {{- parquet_row_number('olist', 'customers') }}
 
     from source
 

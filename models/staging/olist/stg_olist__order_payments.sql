@@ -15,6 +15,7 @@ renamed as (
         {{ strict_number('olist', 'order_payments', 'payment_installments') }} as payment_installments,
         {{ strict_number('olist', 'order_payments', 'payment_value') }} as payment_value,
         {{ malformed_numbers('olist', 'order_payments') }} as malformed_numbers
+        {{- parquet_row_number('olist', 'order_payments') }}
 
     from source
 

@@ -18,6 +18,7 @@ renamed as (
         order_delivered_customer_date as delivered_to_customer_at,
         order_estimated_delivery_date as estimated_delivery_at,
         {{ malformed_numbers('olist', 'orders') }} as malformed_numbers
+        {{- parquet_row_number('olist', 'orders') }}
 
     from source
 

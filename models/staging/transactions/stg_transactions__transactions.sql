@@ -13,6 +13,7 @@ renamed as (
         transaction_at,
         {{ strict_number('transactions', 'transactions', 'amount') }} as amount,
         {{ malformed_numbers('transactions', 'transactions') }} as malformed_numbers
+        {{- parquet_row_number('transactions', 'transactions') }}
 
     from source
 
