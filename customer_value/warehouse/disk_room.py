@@ -14,8 +14,8 @@ DuckDB spills what does not fit in its memory limit to its temporary folder, by 
 1.2 bytes per byte of CSV and 3.0 per byte of Parquet at the peak. Measured with the 3GB limit: 2.72 GB of spill at
 10M orders (0.86 per byte of CSV), 2.38 GB from the same orders as Parquet (1.9 per byte); at 100M orders (12.7 GB of
 Parquet, staged as tables then) one validation model alone spilled 35 GB before the disk was full (2.8 per byte,
-and it needed more). On the warehouse's disk both must fit; a spill folder
-on another disk needs room for the spill there."""
+and it needed more). On the warehouse's disk both must fit; a spill folder on another disk needs room for the
+spill there."""
 
 from __future__ import annotations
 

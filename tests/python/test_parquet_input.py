@@ -43,7 +43,8 @@ def test_a_parquet_file_is_read_in_place_by_its_staging_view(parquet_build: Buil
     monkeypatch.chdir(tmp_path)  # neither the build's folder nor the data folder's parent
     view = parquet_build.table("select sql from duckdb_views() where view_name = 'stg_transactions__transactions'")
     assert len(view) == 1, "staging of a Parquet file is a view, not a copy of the file"
-    assert f"read_parquet('{parquet_build.warehouse.parent.parent / 'shop' / 'transactions.parquet'}'" in view["sql"][0]
+    data_file = parquet_build.warehouse.parent.parent / "shop" / "transactions.parquet"
+    assert f"read_parquet('{data_file}'" in view["sql"][0]
     assert parquet_build.scalar("select count(*) from staging.stg_transactions__transactions") == 6922
     rows = parquet_build.table("select file_row_number, customer_id from staging.stg_transactions__transactions "
                                "where file_row_number >= 6919 order by file_row_number")
