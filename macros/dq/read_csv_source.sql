@@ -128,9 +128,6 @@
 
 {% macro read_parquet_source(node, file, numeric) %}
     (select
-        {%- if parquet_row_number(node.source_name, node.name) %}
-        file_row_number,
-        {%- endif %}
         {%- for name, column in node.columns.items() %}
         {%- if name in numeric %}
         cast({{ adapter.quote(name) }} as {{ dbt.type_string() }}) as {{ name }}{{ ',' if not loop.last }}
@@ -138,6 +135,7 @@
         try_cast({{ adapter.quote(name) }} as {{ engine_type(column.data_type or 'varchar') }}) as {{ name }}{{ ',' if not loop.last }}
         {%- endif %}
         {%- endfor %}
+        {{- parquet_row_number(node.source_name, node.name) }}
     from {{ staged_parquet_scan(file) }})
 {%- endmacro %}
 
@@ -148,8 +146,9 @@
     {{- return(source_format(source_node(source_ref[0], source_ref[1])) == 'parquet') -}}
 {% endmacro %}
 
-{#- The row number a staging view of a Parquet file passes on: `, file_row_number` after the staging model's last
-    column, or nothing (a CSV file, or Spark, whose staging tables have a position of their own). -#}
+{#- The row number a staging view of a Parquet file passes on: `, file_row_number` after the last column of the
+    file's scan and of its staging model, or nothing (a CSV file, or Spark, whose staging tables have a position of
+    their own). -#}
 {% macro parquet_row_number(source_name, table_name) %}
     {{- return(adapter.dispatch('parquet_row_number')(source_name, table_name)) -}}
 {% endmacro %}
