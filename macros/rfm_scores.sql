@@ -30,51 +30,48 @@ segments as (
 
 ),
 
-{#- Customers with a strictly worse value, per distinct value: a running count over the few distinct
-    values, joined back, instead of three rank windows over every customer. -#}
-{%- for column, worse_first in [('recency_days', 'desc'), ('frequency', 'asc'), ('monetary', 'asc')] %}
-worse_{{ column }} as (
-
-    {{ rows_before_value('rfm', column, worse_first) | indent(4) }}
-
-),
-
-{% endfor -%}
+{#- A score is 1 + floor(5 x customers with a strictly worse value / customers): it only grows along the
+    column's order, so it is a step function with at most four steps. Each step's first value is found on the
+    few distinct values (a running count of the customers before each), and a customer's score is 1 + the steps
+    their value has reached: compared with one row of step values, without joining 9.4M customers back to the
+    distinct values three times. -#}
 population as (
 
     select count(*) as customers from rfm
 
 ),
-
-ranked as (
+{% for column, worse_first in [('recency_days', 'desc'), ('frequency', 'asc'), ('monetary', 'asc')] %}
+{{ column }}_steps as (
 
     select
-        rfm.*,
-        population.customers,
-        worse_recency_days.rows_before as worse_recency,
-        worse_frequency.rows_before as worse_frequency,
-        worse_monetary.rows_before as worse_monetary
+        {%- for score in range(2, 6) %}
+        {{ 'max' if worse_first == 'desc' else 'min' }}(case when 1 + floor(5.0 * worse.rows_before / population.customers) >= {{ score }}
+            then worse.{{ column }} end) as reaches_{{ score }}{{ ',' if not loop.last }}
+        {%- endfor %}
 
-    from rfm
+    from ({{ rows_before_value('rfm', column, worse_first) | indent(4) }}) as worse
     cross join population
-    inner join worse_recency_days on rfm.recency_days is not distinct from worse_recency_days.recency_days
-    inner join worse_frequency on rfm.frequency is not distinct from worse_frequency.frequency
-    inner join worse_monetary on rfm.monetary is not distinct from worse_monetary.monetary
 
 ),
-
+{% endfor %}
 scored as (
 
     select
-        {{ key }},
-        recency_days,
-        frequency,
-        monetary,
-        cast(1 + floor(5.0 * worse_recency / customers) as integer) as r_score,
-        cast(1 + floor(5.0 * worse_frequency / customers) as integer) as f_score,
-        cast(1 + floor(5.0 * worse_monetary / customers) as integer) as m_score
+        rfm.{{ key }},
+        rfm.recency_days,
+        rfm.frequency,
+        rfm.monetary,
+        {%- for column, score_column, reached in [('recency_days', 'r_score', '<='), ('frequency', 'f_score', '>='), ('monetary', 'm_score', '>=')] %}
+        1
+        {%- for score in range(2, 6) %}
+            + case when rfm.{{ column }} {{ reached }} {{ column }}_steps.reaches_{{ score }} then 1 else 0 end
+        {%- endfor %} as {{ score_column }}{{ ',' if not loop.last }}
+        {%- endfor %}
 
-    from ranked
+    from rfm
+    cross join recency_days_steps
+    cross join frequency_steps
+    cross join monetary_steps
 
 ),
 
