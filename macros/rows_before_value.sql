@@ -1,7 +1,8 @@
 {#-
     Per distinct value of `column` in `relation`: how many rows hold a value that comes strictly before it in
-    `order` ('asc' or 'desc'), as `rows_before`. A running count over the few distinct values, to join back,
-    instead of a rank window that sorts every row (rfm_scores, value_window_features).
+    `order` ('asc' or 'desc'), as `rows_before`. A running count over the few distinct values instead of a rank
+    window that sorts every row: value_window_features joins it back to every customer, rfm_scores takes each
+    score's first value from it.
 -#}
 {% macro rows_before_value(relation, column, order) %}
     select
