@@ -40,13 +40,17 @@ population as (
     select count(*) as customers from rfm
 
 ),
-{% for column, worse_first in [('recency_days', 'desc'), ('frequency', 'asc'), ('monetary', 'asc')] %}
+{%- set score_columns = [
+    ('recency_days', 'r_score', 'desc'), ('frequency', 'f_score', 'asc'), ('monetary', 'm_score', 'asc')
+] %}
+{% for column, score_column, worse_first in score_columns %}
 {{ column }}_steps as (
 
     select
         {%- for score in range(2, 6) %}
-        {{ 'max' if worse_first == 'desc' else 'min' }}(case when 1 + floor(5.0 * worse.rows_before / population.customers) >= {{ score }}
-            then worse.{{ column }} end) as reaches_{{ score }}{{ ',' if not loop.last }}
+        {{ 'max' if worse_first == 'desc' else 'min' }}(
+            case when 1 + floor(5.0 * worse.rows_before / population.customers) >= {{ score }} then worse.{{ column }} end
+        ) as reaches_{{ score }}{{ ',' if not loop.last }}
         {%- endfor %}
 
     from ({{ rows_before_value('rfm', column, worse_first) | indent(4) }}) as worse
@@ -61,10 +65,11 @@ scored as (
         rfm.recency_days,
         rfm.frequency,
         rfm.monetary,
-        {%- for column, score_column, reached in [('recency_days', 'r_score', '<='), ('frequency', 'f_score', '>='), ('monetary', 'm_score', '>=')] %}
+        {%- for column, score_column, worse_first in score_columns %}
         1
         {%- for score in range(2, 6) %}
-            + case when rfm.{{ column }} {{ reached }} {{ column }}_steps.reaches_{{ score }} then 1 else 0 end
+            + case when rfm.{{ column }} {{ '<=' if worse_first == 'desc' else '>=' }} {{ column }}_steps.reaches_{{ score }}
+                then 1 else 0 end
         {%- endfor %} as {{ score_column }}{{ ',' if not loop.last }}
         {%- endfor %}
 

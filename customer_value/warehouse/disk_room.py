@@ -16,8 +16,8 @@ DuckDB spills what does not fit in its memory limit to its temporary folder, by 
 Parquet, staged as tables then) one validation model alone spilled 35 GB before the disk was full (2.8 per byte,
 and it needed more). The full build of those 100M orders read in place (2026-12-07, 8GB limit) spilled up to 39.2 GB
 (3.1 per byte) and ran out of disk with 65.1 GB in use at once (27.5 GB of warehouse, 37.6 GB of spill; 5.1 per
-byte, and it needed more; 5.6 per byte are asked here). On the warehouse's disk both must fit; a spill folder on another disk
-needs room for the spill there."""
+byte, and it needed more; 5.6 per byte are asked here). On the warehouse's disk both must fit; a spill folder on
+another disk needs room for the spill there."""
 
 from __future__ import annotations
 
