@@ -74,9 +74,9 @@ scored as (
         {%- endfor %}
 
     from rfm
-    cross join recency_days_steps
-    cross join frequency_steps
-    cross join monetary_steps
+    {%- for column, score_column, worse_first in score_columns %}
+    cross join {{ column }}_steps
+    {%- endfor %}
 
 ),
 
